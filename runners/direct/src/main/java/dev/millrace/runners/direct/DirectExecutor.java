@@ -1,0 +1,290 @@
+package dev.millrace.runners.direct;
+
+import dev.millrace.runners.core.ExecutableStep;
+import dev.millrace.runners.core.ExecutableStep.CombinePerKeyStep;
+import dev.millrace.runners.core.ExecutableStep.GroupByKeyStep;
+import dev.millrace.runners.core.ExecutableStep.ParDoStep;
+import dev.millrace.runners.core.ExecutableStep.ReadStep;
+import dev.millrace.runners.core.ExecutionGraph;
+import dev.millrace.runners.core.MetricsRegistry;
+import dev.millrace.runners.core.SerializableUtils;
+import dev.millrace.runners.core.UserCodeException;
+import dev.millrace.sources.BoundedSource;
+import dev.millrace.transforms.DoFn;
+import dev.millrace.values.PCollection;
+import dev.millrace.windowing.Timestamps;
+import dev.millrace.windowing.WindowingStrategy;
+import dev.millrace.windowing.triggers.DefaultTrigger;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Executes a planned pipeline in this process. Sources are split and read in parallel; every
+ * element flows synchronously through the fused element-wise steps of its task up to the next
+ * boundary (grouping, lifted combine, side-input wait). Then, in topological order, each step's
+ * input watermark is computed from its inputs' watermarks and each boundary fires the work its
+ * watermark allows, in parallel over key partitions.
+ */
+final class DirectExecutor {
+  private final ExecutionGraph graph;
+  private final DirectOptions options;
+  private final int parallelism;
+  private final MetricsRegistry metrics = new MetricsRegistry();
+  private final Map<PCollection<?>, Long> watermarks = new ConcurrentHashMap<>();
+  private final Map<ExecutableStep, Boundary> boundaries = new IdentityHashMap<>();
+  private final Map<ExecutableStep, Integer> indexes = new IdentityHashMap<>();
+  private final Map<ExecutableStep, DoFnPool> doFnPools = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> serializedFns = new ConcurrentHashMap<>();
+  private final ViewStore views;
+  private volatile boolean cancelled;
+  private ExecutorService pool;
+
+  DirectExecutor(ExecutionGraph graph, DirectOptions options, DirectPipelineResult result) {
+    this.graph = graph;
+    this.options = options;
+    int p = options.getTargetParallelism();
+    this.parallelism = p > 0 ? p : Runtime.getRuntime().availableProcessors();
+    this.views = new ViewStore(v -> watermarks.getOrDefault(v.getPCollection(), Timestamps.MIN));
+    int partitions = Math.max(4, parallelism * 4);
+    List<ExecutableStep> steps = graph.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      ExecutableStep s = steps.get(i);
+      indexes.put(s, i);
+      Boundary b = createBoundary(s, partitions);
+      if (b != null) {
+        boundaries.put(s, b);
+      }
+    }
+  }
+
+  private Boundary createBoundary(ExecutableStep s, int partitions) {
+    if (s instanceof GroupByKeyStep g) {
+      requireBatch(g.input(), g.strategy(), g.name());
+      return new BatchGroupByKey(this, g, partitions);
+    }
+    if (s instanceof CombinePerKeyStep c) {
+      requireBatch(c.input(), c.strategy(), c.name());
+      return new BatchCombinePerKey(this, c, partitions);
+    }
+    if (s instanceof ParDoStep p && !p.sideInputs().isEmpty()) {
+      return new SideInputParDo(this, p);
+    }
+    return null;
+  }
+
+  private static void requireBatch(PCollection<?> input, WindowingStrategy s, String step) {
+    if (input.isBounded() != PCollection.IsBounded.BOUNDED
+        || s.windowFn().isMerging()
+        || !(s.trigger() instanceof DefaultTrigger)) {
+      throw new UnsupportedOperationException(
+          "Step '" + step + "': the direct runner does not yet execute groupings of unbounded "
+              + "input, merging windows or non-default triggers (" + s + ")");
+    }
+  }
+
+  ExecutionGraph graph() {
+    return graph;
+  }
+
+  DirectOptions options() {
+    return options;
+  }
+
+  int parallelism() {
+    return parallelism;
+  }
+
+  MetricsRegistry metrics() {
+    return metrics;
+  }
+
+  ViewStore views() {
+    return views;
+  }
+
+  Boundary boundary(ExecutableStep s) {
+    return boundaries.get(s);
+  }
+
+  int indexOf(ExecutableStep s) {
+    return indexes.get(s);
+  }
+
+  DoFnPool doFnPool(ParDoStep step) {
+    return doFnPools.computeIfAbsent(step, s -> new DoFnPool(step.name(), step.parDo().getFn()));
+  }
+
+  /** A fresh deserialised copy of a user function, for one thread. */
+  Object cloneFn(Serializable fn, String stepName) {
+    byte[] bytes = serializedFns.computeIfAbsent(
+        stepName, n -> SerializableUtils.serialize(fn, "the function of step '" + n + "'"));
+    return SerializableUtils.deserialize(bytes, "the function of step '" + stepName + "'");
+  }
+
+  boolean isCancelled() {
+    return cancelled;
+  }
+
+  void cancel() {
+    cancelled = true;
+    ExecutorService p = pool;
+    if (p != null) {
+      p.shutdownNow();
+    }
+  }
+
+  void checkCancelled() {
+    if (cancelled) {
+      throw new CancellationSignal();
+    }
+  }
+
+  /** Thrown inside tasks to stop them after a cancel. */
+  static final class CancellationSignal extends RuntimeException {
+    CancellationSignal() {
+      super("cancelled", null, false, false);
+    }
+  }
+
+  void run() throws Exception {
+    AtomicInteger threadIds = new AtomicInteger();
+    pool = Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "millrace-direct-" + threadIds.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      readSources();
+      propagate();
+      for (Map.Entry<ExecutableStep, Boundary> e : boundaries.entrySet()) {
+        if (e.getValue().hasPending()) {
+          throw new IllegalStateException(
+              "internal error: step '" + e.getKey().name() + "' still holds input at the end");
+        }
+      }
+    } finally {
+      teardown();
+      pool.shutdownNow();
+    }
+  }
+
+  private void readSources() throws Exception {
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (ExecutableStep s : graph.steps()) {
+      if (s instanceof ReadStep r) {
+        for (PCollection<?> out : r.outputs().values()) {
+          watermarks.put(out, Timestamps.MIN);
+        }
+        for (BoundedSource<?> split : split(r)) {
+          tasks.add(() -> {
+            new FusedTask(this).runRead(r, split);
+            return null;
+          });
+        }
+      }
+    }
+    runAll(tasks);
+    for (ExecutableStep s : graph.steps()) {
+      if (s instanceof ReadStep r) {
+        for (PCollection<?> out : r.outputs().values()) {
+          watermarks.put(out, Timestamps.MAX);
+        }
+      }
+    }
+  }
+
+  private List<? extends BoundedSource<?>> split(ReadStep r) {
+    BoundedSource<?> source = r.source();
+    try {
+      long size = source.getEstimatedSizeBytes(options);
+      long desired = Math.max(64 * 1024, size / (parallelism * 4L));
+      if (size < 64 * 1024) {
+        desired = Math.max(1, size / (parallelism * 2L));
+      }
+      List<? extends BoundedSource<?>> splits = source.split(desired, options);
+      return splits.isEmpty() ? List.of(source) : splits;
+    } catch (Exception e) {
+      throw UserCodeException.forStep(r.name(), "splitting the source " + source, e);
+    }
+  }
+
+  /** One topological pass: watermarks flow downstream and boundaries fire what they may. */
+  private void propagate() throws Exception {
+    for (ExecutableStep s : graph.steps()) {
+      if (s instanceof ReadStep) {
+        continue;
+      }
+      long in = Timestamps.MAX;
+      for (PCollection<?> pc : s.inputs()) {
+        in = Math.min(in, watermarks.getOrDefault(pc, Timestamps.MIN));
+      }
+      Boundary b = boundaries.get(s);
+      long out = in;
+      if (b != null) {
+        runAll(b.fire(in));
+        out = b.outputWatermark(in);
+      }
+      for (PCollection<?> pc : s.outputs().values()) {
+        watermarks.put(pc, out);
+      }
+    }
+  }
+
+  private void runAll(List<Callable<Void>> tasks) throws Exception {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    List<Future<Void>> futures = new ArrayList<>();
+    for (Callable<Void> t : tasks) {
+      futures.add(pool.submit(t));
+    }
+    Throwable first = null;
+    for (Future<Void> f : futures) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        if (first == null && !(e.getCause() instanceof CancellationSignal)) {
+          first = e.getCause();
+          cancelled = true;
+        }
+      } catch (java.util.concurrent.CancellationException e) {
+        // cancelled with the pool
+      }
+    }
+    if (first != null) {
+      if (first instanceof Exception ex) {
+        throw ex;
+      }
+      if (first instanceof Error err && !(err instanceof AssertionError)) {
+        throw err;
+      }
+      throw new ExecutionException(first.getMessage(), first);
+    }
+    if (cancelled) {
+      throw new CancellationSignal();
+    }
+  }
+
+  private void teardown() {
+    for (Map.Entry<ExecutableStep, DoFnPool> e : doFnPools.entrySet()) {
+      for (DoFn<?, ?> fn : e.getValue().all()) {
+        try {
+          fn.teardown();
+        } catch (Throwable t) {
+          org.slf4j.LoggerFactory.getLogger(DirectExecutor.class)
+              .warn("teardown of step '{}' failed", e.getKey().name(), t);
+        }
+      }
+    }
+  }
+}

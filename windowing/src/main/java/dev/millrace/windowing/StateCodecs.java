@@ -1,0 +1,201 @@
+package dev.millrace.windowing;
+
+import com.google.common.base.Preconditions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in {@link StateCodec}s: longs, strings, booleans, {@link PaneInfo}s, the
+ * {@link GlobalWindow}, {@link IntervalWindow}s, and lists of any encodable element. All codecs are
+ * stateless singletons (except {@link #listOf}) and safe to share between threads.
+ */
+public final class StateCodecs {
+  private StateCodecs() {}
+
+  /** Eight big-endian bytes. */
+  public static StateCodec<Long> longs() {
+    return LongCodec.INSTANCE;
+  }
+
+  /** A length-prefixed UTF-8 encoding (no 64 KiB limit, unlike {@code writeUTF}). */
+  public static StateCodec<String> strings() {
+    return StringCodec.INSTANCE;
+  }
+
+  /** One byte. */
+  public static StateCodec<Boolean> booleans() {
+    return BooleanCodec.INSTANCE;
+  }
+
+  /** Timing ordinal, index, non-speculative index and the first/last flags. */
+  public static StateCodec<PaneInfo> paneInfos() {
+    return PaneInfoCodec.INSTANCE;
+  }
+
+  /** Zero bytes: there is only one global window. */
+  public static StateCodec<GlobalWindow> globalWindows() {
+    return GlobalWindowCodec.INSTANCE;
+  }
+
+  /** The start and end millis, sixteen bytes. */
+  public static StateCodec<IntervalWindow> intervalWindows() {
+    return IntervalWindowCodec.INSTANCE;
+  }
+
+  /** A size-prefixed list whose elements use {@code elementCodec}; decodes to a mutable list. */
+  public static <T> StateCodec<List<T>> listOf(StateCodec<T> elementCodec) {
+    return new ListCodec<>(Preconditions.checkNotNull(elementCodec, "elementCodec"));
+  }
+
+  /** Encodes {@code value} to a byte array; wraps the (impossible) I/O error unchecked. */
+  public static <T> byte[] toBytes(StateCodec<T> codec, T value) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      codec.encode(value, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not encode " + value + " with " + codec, e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Decodes a value from bytes produced by {@link #toBytes}. */
+  public static <T> T fromBytes(StateCodec<T> codec, byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      return codec.decode(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not decode " + bytes.length + " bytes with " + codec, e);
+    }
+  }
+
+  private enum LongCodec implements StateCodec<Long> {
+    INSTANCE;
+
+    @Override
+    public void encode(Long value, DataOutput out) throws IOException {
+      out.writeLong(value);
+    }
+
+    @Override
+    public Long decode(DataInput in) throws IOException {
+      return in.readLong();
+    }
+  }
+
+  private enum StringCodec implements StateCodec<String> {
+    INSTANCE;
+
+    @Override
+    public void encode(String value, DataOutput out) throws IOException {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(utf8.length);
+      out.write(utf8);
+    }
+
+    @Override
+    public String decode(DataInput in) throws IOException {
+      byte[] utf8 = new byte[in.readInt()];
+      in.readFully(utf8);
+      return new String(utf8, StandardCharsets.UTF_8);
+    }
+  }
+
+  private enum BooleanCodec implements StateCodec<Boolean> {
+    INSTANCE;
+
+    @Override
+    public void encode(Boolean value, DataOutput out) throws IOException {
+      out.writeBoolean(value);
+    }
+
+    @Override
+    public Boolean decode(DataInput in) throws IOException {
+      return in.readBoolean();
+    }
+  }
+
+  private enum PaneInfoCodec implements StateCodec<PaneInfo> {
+    INSTANCE;
+
+    @Override
+    public void encode(PaneInfo value, DataOutput out) throws IOException {
+      out.writeByte(value.timing().ordinal());
+      out.writeLong(value.index());
+      out.writeLong(value.nonSpeculativeIndex());
+      out.writeByte((value.isFirst() ? 1 : 0) | (value.isLast() ? 2 : 0));
+    }
+
+    @Override
+    public PaneInfo decode(DataInput in) throws IOException {
+      int timing = in.readByte();
+      PaneInfo.Timing[] timings = PaneInfo.Timing.values();
+      if (timing < 0 || timing >= timings.length) {
+        throw new IOException("corrupt pane info: unknown timing ordinal " + timing);
+      }
+      long index = in.readLong();
+      long nonSpeculativeIndex = in.readLong();
+      int flags = in.readByte();
+      return new PaneInfo(
+          timings[timing], index, nonSpeculativeIndex, (flags & 1) != 0, (flags & 2) != 0);
+    }
+  }
+
+  private enum GlobalWindowCodec implements StateCodec<GlobalWindow> {
+    INSTANCE;
+
+    @Override
+    public void encode(GlobalWindow value, DataOutput out) {}
+
+    @Override
+    public GlobalWindow decode(DataInput in) {
+      return GlobalWindow.INSTANCE;
+    }
+  }
+
+  private enum IntervalWindowCodec implements StateCodec<IntervalWindow> {
+    INSTANCE;
+
+    @Override
+    public void encode(IntervalWindow value, DataOutput out) throws IOException {
+      out.writeLong(value.startMillis());
+      out.writeLong(value.endMillis());
+    }
+
+    @Override
+    public IntervalWindow decode(DataInput in) throws IOException {
+      long start = in.readLong();
+      return new IntervalWindow(start, in.readLong());
+    }
+  }
+
+  private record ListCodec<T>(StateCodec<T> elementCodec) implements StateCodec<List<T>> {
+    @Override
+    public void encode(List<T> value, DataOutput out) throws IOException {
+      out.writeInt(value.size());
+      for (T element : value) {
+        elementCodec.encode(element, out);
+      }
+    }
+
+    @Override
+    public List<T> decode(DataInput in) throws IOException {
+      int size = in.readInt();
+      if (size < 0) {
+        throw new IOException("corrupt list: negative size " + size);
+      }
+      List<T> result = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        result.add(elementCodec.decode(in));
+      }
+      return result;
+    }
+  }
+}
