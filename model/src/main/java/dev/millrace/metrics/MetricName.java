@@ -8,7 +8,7 @@ import com.google.common.base.Preconditions;
  * @param namespace the namespace, not empty
  * @param name the name, not empty
  */
-public record MetricName(String namespace, String name) {
+public record MetricName(String namespace, String name) implements java.io.Serializable {
   public MetricName {
     Preconditions.checkArgument(namespace != null && !namespace.isEmpty(), "empty metric namespace");
     Preconditions.checkArgument(name != null && !name.isEmpty(), "empty metric name");

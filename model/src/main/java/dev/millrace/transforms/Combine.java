@@ -77,7 +77,7 @@ public final class Combine {
 
   /** {@link Combine#groupedValues}. */
   public static final class GroupedValues<K, I, O>
-      extends PTransform<PCollection<? extends KV<K, ? extends Iterable<I>>>, PCollection<KV<K, O>>> {
+      extends PTransform<PCollection<KV<K, Iterable<I>>>, PCollection<KV<K, O>>> {
     private final CombineFn<I, ?, O> fn;
 
     GroupedValues(CombineFn<I, ?, O> fn) {
@@ -91,7 +91,7 @@ public final class Combine {
 
     @Override
     @SuppressWarnings("unchecked")
-    public PCollection<KV<K, O>> expand(PCollection<? extends KV<K, ? extends Iterable<I>>> input) {
+    public PCollection<KV<K, O>> expand(PCollection<KV<K, Iterable<I>>> input) {
       Pipeline p = input.getPipeline();
       SerializableCheck.check(
           fn, "the CombineFn " + fn.getClass().getName() + " of step '" + p.currentStepName() + "'");
@@ -100,7 +100,7 @@ public final class Combine {
           inCoder instanceof KvCoder<?, ?>,
           "Combine.groupedValues in step '%s' needs a KV input with a KvCoder, got %s",
           p.currentStepName(), inCoder);
-      KvCoder<K, ? extends Iterable<I>> kvCoder = (KvCoder<K, ? extends Iterable<I>>) inCoder;
+      KvCoder<K, Iterable<I>> kvCoder = (KvCoder<K, Iterable<I>>) inCoder;
       Coder<I> valueCoder = elementCoder(kvCoder.getValueCoder(), p);
       Coder<O> outCoder = outputCoder(fn, p, valueCoder);
       CombineFn<I, Object, O> f = (CombineFn<I, Object, O>) fn;
@@ -191,38 +191,52 @@ public final class Combine {
       Pipeline p = input.getPipeline();
       Coder<I> inCoder = input.getCoder();
       Coder<O> outCoder = outputCoder(fn, p, inCoder);
-      PCollection<KV<Void, I>> keyed = input.apply("WithVoidKey", ParDo.of(new DoFn<I, KV<Void, I>>() {
-        @Override
-        public void processElement(ProcessContext c) {
-          c.output(KV.of(null, c.element()));
-        }
-      }));
+      PCollection<KV<Void, I>> keyed = input.apply("WithVoidKey", ParDo.of(new VoidKeyFn<I>()));
       keyed.setCoder(KvCoder.of(VoidCoder.of(), inCoder));
       PCollection<KV<Void, O>> combined = keyed.apply("Combine.perKey", new PerKey<Void, I, O>(fn));
-      PCollection<O> values = combined.apply("Values", ParDo.of(new DoFn<KV<Void, O>, O>() {
-        @Override
-        public void processElement(ProcessContext c) {
-          c.output(c.element().getValue());
-        }
-      }));
+      PCollection<O> values = combined.apply("Values", ParDo.of(new DropVoidKeyFn<O>()));
       values.setCoder(outCoder);
       if (!insertDefault) {
         return values;
       }
       PCollectionView<Iterable<O>> view = values.apply("AsIterable", View.asIterable());
-      CombineFn<I, ?, O> f = fn;
       PCollection<O> defaults = p.apply("CreateVoid", Create.of((Void) null).withCoder(VoidCoder.of()))
-          .apply("InsertDefault", ParDo.of(new DoFn<Void, O>() {
-            @Override
-            public void processElement(ProcessContext c) {
-              if (!c.sideInput(view).iterator().hasNext()) {
-                c.output(f.defaultValue());
-              }
-            }
-          }).withSideInputs(view));
+          .apply("InsertDefault", ParDo.of(new InsertDefaultFn<>(fn, view)).withSideInputs(view));
       defaults.setCoder(outCoder);
       List<PCollection<O>> both = new ArrayList<>(List.of(values, defaults));
       return PCollectionList.of(both).apply("FlattenDefault", Flatten.pCollections());
+    }
+  }
+
+  private static final class VoidKeyFn<I> extends DoFn<I, KV<Void, I>> {
+    @Override
+    public void processElement(ProcessContext c) {
+      c.output(KV.of(null, c.element()));
+    }
+  }
+
+  private static final class DropVoidKeyFn<O> extends DoFn<KV<Void, O>, O> {
+    @Override
+    public void processElement(ProcessContext c) {
+      c.output(c.element().getValue());
+    }
+  }
+
+  /** Outputs the CombineFn's default once when the combined collection is empty. */
+  private static final class InsertDefaultFn<O> extends DoFn<Void, O> {
+    private final CombineFn<?, ?, O> fn;
+    private final PCollectionView<Iterable<O>> view;
+
+    InsertDefaultFn(CombineFn<?, ?, O> fn, PCollectionView<Iterable<O>> view) {
+      this.fn = fn;
+      this.view = view;
+    }
+
+    @Override
+    public void processElement(ProcessContext c) {
+      if (!c.sideInput(view).iterator().hasNext()) {
+        c.output(fn.defaultValue());
+      }
     }
   }
 

@@ -52,7 +52,7 @@ final class Composites {
     return "the output type of the function of step '" + p.currentStepName() + "' is not known "
         + "(Java erases the types of lambdas). Declare it with " + transform
         + ".into(TypeDescriptors.xxx()).via(...), e.g. " + example + ", or pass a "
-        + "SimpleFunction subclass, or call .setCoder(...) on the output";
+        + "SimpleFunction subclass";
   }
 
   /** {@code list} itself when it is a mutable ArrayList, otherwise a mutable copy. */

@@ -59,6 +59,15 @@ public final class Flatten {
     }
   }
 
+  private static final class FlattenIterableFn<T> extends DoFn<Iterable<T>, T> {
+    @Override
+    public void processElement(ProcessContext c) {
+      for (T t : c.element()) {
+        c.output(t);
+      }
+    }
+  }
+
   private static final class Iterables<T>
       extends PTransform<PCollection<? extends Iterable<T>>, PCollection<T>> {
     Iterables() {
@@ -68,14 +77,7 @@ public final class Flatten {
     @Override
     @SuppressWarnings("unchecked")
     public PCollection<T> expand(PCollection<? extends Iterable<T>> input) {
-      PCollection<T> out = input.apply(ParDo.of(new DoFn<Iterable<T>, T>() {
-        @Override
-        public void processElement(ProcessContext c) {
-          for (T t : c.element()) {
-            c.output(t);
-          }
-        }
-      }));
+      PCollection<T> out = input.apply(ParDo.of(new FlattenIterableFn<T>()));
       Coder<?> inCoder = input.getCoder();
       if (inCoder.getCoderArguments().size() == 1) {
         out.setCoder((Coder<T>) inCoder.getCoderArguments().get(0));

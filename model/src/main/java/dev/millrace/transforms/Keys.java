@@ -22,12 +22,15 @@ public final class Keys<K> extends PTransform<PCollection<? extends KV<K, ?>>, P
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public PCollection<K> expand(PCollection<? extends KV<K, ?>> input) {
-    PCollection<K> out = input.apply("Keys", ParDo.of(new DoFn<KV<K, ?>, K>() {
-      @Override
-      public void processElement(ProcessContext c) {
-        c.output(c.element().getKey());
-      }
-    }));
+    PCollection<K> out = input.apply("Keys", ParDo.of(new KeyFn<K>()));
     return out.setCoder(Composites.<K, Object>kvCoderOf((PCollection) input).getKeyCoder());
+  }
+
+  /** Outputs the key of each pair. */
+  private static final class KeyFn<K> extends DoFn<KV<K, ?>, K> {
+    @Override
+    public void processElement(ProcessContext c) {
+      c.output(c.element().getKey());
+    }
   }
 }

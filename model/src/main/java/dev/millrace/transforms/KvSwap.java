@@ -24,12 +24,15 @@ public final class KvSwap<K, V> extends PTransform<PCollection<KV<K, V>>, PColle
   @Override
   public PCollection<KV<V, K>> expand(PCollection<KV<K, V>> input) {
     KvCoder<K, V> in = Composites.kvCoderOf(input);
-    PCollection<KV<V, K>> out = input.apply("KvSwap", ParDo.of(new DoFn<KV<K, V>, KV<V, K>>() {
-      @Override
-      public void processElement(ProcessContext c) {
-        c.output(KV.of(c.element().getValue(), c.element().getKey()));
-      }
-    }));
+    PCollection<KV<V, K>> out = input.apply("KvSwap", ParDo.of(new SwapFn<K, V>()));
     return out.setCoder(KvCoder.of(in.getValueCoder(), in.getKeyCoder()));
+  }
+
+  /** Swaps each pair. */
+  private static final class SwapFn<K, V> extends DoFn<KV<K, V>, KV<V, K>> {
+    @Override
+    public void processElement(ProcessContext c) {
+      c.output(KV.of(c.element().getValue(), c.element().getKey()));
+    }
   }
 }

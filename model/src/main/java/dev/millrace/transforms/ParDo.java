@@ -82,7 +82,10 @@ public final class ParDo {
 
     @Override
     public PCollection<OutputT> expand(PCollection<? extends InputT> input) {
-      return createOutputs(input, fn, mainTag, List.of()).get(mainTag);
+      @SuppressWarnings("unchecked")
+      PCollection<OutputT> main =
+          (PCollection<OutputT>) createOutputs(input, fn, mainTag, List.of()).get(mainTag);
+      return main;
     }
 
     @Override

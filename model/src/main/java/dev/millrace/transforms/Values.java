@@ -22,12 +22,15 @@ public final class Values<V> extends PTransform<PCollection<? extends KV<?, V>>,
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public PCollection<V> expand(PCollection<? extends KV<?, V>> input) {
-    PCollection<V> out = input.apply("Values", ParDo.of(new DoFn<KV<?, V>, V>() {
-      @Override
-      public void processElement(ProcessContext c) {
-        c.output(c.element().getValue());
-      }
-    }));
+    PCollection<V> out = input.apply("Values", ParDo.of(new ValueFn<V>()));
     return out.setCoder(Composites.<Object, V>kvCoderOf((PCollection) input).getValueCoder());
+  }
+
+  /** Outputs the value of each pair. */
+  private static final class ValueFn<V> extends DoFn<KV<?, V>, V> {
+    @Override
+    public void processElement(ProcessContext c) {
+      c.output(c.element().getValue());
+    }
   }
 }

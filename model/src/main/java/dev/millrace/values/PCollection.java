@@ -36,6 +36,7 @@ public final class PCollection<T> implements PValue {
   private final Pipeline pipeline;
   private final WindowingStrategy windowingStrategy;
   private final IsBounded isBounded;
+  private final TupleTag<T> tag = new TupleTag<>("out");
   private String name;
   private Coder<T> coder;
   private Supplier<Coder<T>> coderInference;
@@ -77,7 +78,7 @@ public final class PCollection<T> implements PValue {
 
   @Override
   public Map<TupleTag<?>, PValue> expand() {
-    return Map.of(new TupleTag<>(getName()), this);
+    return Map.of(tag, this);
   }
 
   @Override
@@ -148,6 +149,11 @@ public final class PCollection<T> implements PValue {
       try {
         coder = coderInference.get();
       } catch (CoderInferenceException e) {
+        if (e.getCause() instanceof CannotProvideCoderException) {
+          // The registry's message already says how to fix it.
+          throw new IllegalStateException(
+              "Unable to infer a coder for PCollection '" + name + "': " + e.getMessage(), e);
+        }
         throw new IllegalStateException(noCoderMessage(e.getMessage()), e);
       }
       if (coder == null) {

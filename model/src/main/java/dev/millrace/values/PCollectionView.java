@@ -13,14 +13,16 @@ import java.util.Map;
  *
  * @param <T> the type of the value the view gives
  */
-public final class PCollectionView<T> implements PValue {
-  private final PCollection<?> collection;
+public final class PCollectionView<T> implements PValue, java.io.Serializable {
+  private final transient PCollection<?> collection;
+  private final WindowingStrategy windowingStrategy;
   private final ViewFn<T> viewFn;
   private final String kind;
   private final TupleTag<T> tag = new TupleTag<>();
 
   private PCollectionView(PCollection<?> collection, ViewFn<T> viewFn, String kind) {
     this.collection = collection;
+    this.windowingStrategy = collection.getWindowingStrategy();
     this.viewFn = viewFn;
     this.kind = kind;
   }
@@ -30,7 +32,10 @@ public final class PCollectionView<T> implements PValue {
     return new PCollectionView<>(collection, viewFn, kind);
   }
 
-  /** The viewed collection. */
+  /**
+   * The viewed collection; null in a copy that was shipped to a worker (views travel inside DoFns
+   * that read them, and are identified by their {@link #getTag() tag}).
+   */
   public PCollection<?> getPCollection() {
     return collection;
   }
@@ -40,7 +45,7 @@ public final class PCollectionView<T> implements PValue {
   }
 
   public WindowingStrategy getWindowingStrategy() {
-    return collection.getWindowingStrategy();
+    return windowingStrategy;
   }
 
   /** A tag unique to this view, for runners' bookkeeping. */
@@ -50,17 +55,28 @@ public final class PCollectionView<T> implements PValue {
 
   @Override
   public String getName() {
-    return kind + "(" + collection.getName() + ")";
+    return kind + "(" + (collection == null ? tag.getId() : collection.getName()) + ")";
   }
 
   @Override
   public Pipeline getPipeline() {
-    return collection.getPipeline();
+    return collection == null ? null : collection.getPipeline();
   }
 
   @Override
   public Map<TupleTag<?>, PValue> expand() {
     return Map.of(tag, this);
+  }
+
+  /** Views are equal when they have the same tag, also across serialisation. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PCollectionView<?> v && v.tag.equals(tag);
+  }
+
+  @Override
+  public int hashCode() {
+    return tag.hashCode();
   }
 
   @Override

@@ -5,6 +5,9 @@ import dev.millrace.runners.core.ExecutableStep.CombinePerKeyStep;
 import dev.millrace.runners.core.ExecutableStep.GroupByKeyStep;
 import dev.millrace.runners.core.ExecutableStep.ParDoStep;
 import dev.millrace.runners.core.ExecutableStep.ReadStep;
+import dev.millrace.runners.core.ExecutableStep.TestStreamStep;
+import dev.millrace.testing.TestStream;
+import dev.millrace.windowing.WindowedValue;
 import dev.millrace.runners.core.ExecutionGraph;
 import dev.millrace.runners.core.MetricsRegistry;
 import dev.millrace.runners.core.SerializableUtils;
@@ -46,7 +49,9 @@ final class DirectExecutor {
   private final Map<ExecutableStep, DoFnPool> doFnPools = new ConcurrentHashMap<>();
   private final Map<String, byte[]> serializedFns = new ConcurrentHashMap<>();
   private final ViewStore views;
+  private final ProcessingClock clock = new ProcessingClock();
   private volatile boolean cancelled;
+  private volatile boolean failed;
   private ExecutorService pool;
 
   DirectExecutor(ExecutionGraph graph, DirectOptions options, DirectPipelineResult result) {
@@ -131,6 +136,11 @@ final class DirectExecutor {
     return SerializableUtils.deserialize(bytes, "the function of step '" + stepName + "'");
   }
 
+  /** The processing time: virtual under a TestStream, else the wall clock. */
+  ProcessingClock clock() {
+    return clock;
+  }
+
   boolean isCancelled() {
     return cancelled;
   }
@@ -144,7 +154,7 @@ final class DirectExecutor {
   }
 
   void checkCancelled() {
-    if (cancelled) {
+    if (cancelled || failed) {
       throw new CancellationSignal();
     }
   }
@@ -166,6 +176,7 @@ final class DirectExecutor {
     try {
       readSources();
       propagate();
+      runTestStreams();
       for (Map.Entry<ExecutableStep, Boundary> e : boundaries.entrySet()) {
         if (e.getValue().hasPending()) {
           throw new IllegalStateException(
@@ -203,6 +214,60 @@ final class DirectExecutor {
     }
   }
 
+  /**
+   * Replays every TestStream event by event: each element event is one bundle; after each event
+   * the watermarks propagate and every boundary fires what the new watermark and processing time
+   * allow, before the next event.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void runTestStreams() throws Exception {
+    List<TestStreamStep> streams = new ArrayList<>();
+    for (ExecutableStep s : graph.steps()) {
+      if (s instanceof TestStreamStep t) {
+        streams.add(t);
+      }
+    }
+    if (streams.isEmpty()) {
+      return;
+    }
+    clock.set(streams.get(0).stream().getStartProcessingTime());
+    int[] next = new int[streams.size()];
+    boolean more = true;
+    while (more) {
+      more = false;
+      for (int i = 0; i < streams.size(); i++) {
+        TestStreamStep step = streams.get(i);
+        TestStream stream = step.stream();
+        List<TestStream.Event<?>> events = stream.getEvents();
+        if (next[i] >= events.size()) {
+          continue;
+        }
+        more = true;
+        TestStream.Event<?> event = events.get(next[i]++);
+        PCollection<?> out = step.outputs().values().iterator().next();
+        if (event instanceof TestStream.ElementEvent e) {
+          List<?> values = stream.decode(e);
+          long[] ts = e.timestamps();
+          FusedTask task = new FusedTask(this);
+          Receiver r = task.receiverFor(out);
+          for (int j = 0; j < values.size(); j++) {
+            r.accept(WindowedValue.timestampedValueInGlobalWindow(values.get(j), ts[j]));
+          }
+          task.finish();
+        } else if (event instanceof TestStream.WatermarkEvent w) {
+          watermarks.put(out, w.watermark());
+        } else if (event instanceof TestStream.ProcessingTimeEvent pt) {
+          clock.set(clock.millis() + pt.advanceMillis());
+        }
+        propagate();
+      }
+    }
+    for (TestStreamStep s : streams) {
+      watermarks.put(s.outputs().values().iterator().next(), Timestamps.MAX);
+    }
+    propagate();
+  }
+
   private List<? extends BoundedSource<?>> split(ReadStep r) {
     BoundedSource<?> source = r.source();
     try {
@@ -221,7 +286,7 @@ final class DirectExecutor {
   /** One topological pass: watermarks flow downstream and boundaries fire what they may. */
   private void propagate() throws Exception {
     for (ExecutableStep s : graph.steps()) {
-      if (s instanceof ReadStep) {
+      if (s instanceof ReadStep || s instanceof TestStreamStep) {
         continue;
       }
       long in = Timestamps.MAX;
@@ -255,7 +320,7 @@ final class DirectExecutor {
       } catch (ExecutionException e) {
         if (first == null && !(e.getCause() instanceof CancellationSignal)) {
           first = e.getCause();
-          cancelled = true;
+          failed = true;
         }
       } catch (java.util.concurrent.CancellationException e) {
         // cancelled with the pool

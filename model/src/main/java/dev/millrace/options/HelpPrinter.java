@@ -1,0 +1,38 @@
+package dev.millrace.options;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Renders {@code --help}: each interface's options with type, default and description. */
+final class HelpPrinter {
+  private HelpPrinter() {}
+
+  static void print(PrintStream out, List<Class<? extends PipelineOptions>> interfaces) {
+    out.println("Millrace pipeline options. Give them as --name=value.");
+    for (Class<? extends PipelineOptions> iface : interfaces) {
+      if (iface.getAnnotation(Hidden.class) != null) {
+        continue;
+      }
+      out.println();
+      out.println(iface.getName() + ":");
+      Description d = iface.getAnnotation(Description.class);
+      if (d != null) {
+        out.println("  " + d.value());
+      }
+      for (OptionProperty p : OptionsRegistry.properties(iface).values()) {
+        if (p.getter().getAnnotation(Hidden.class) != null) {
+          continue;
+        }
+        String def = OptionValues.defaultText(p.getter());
+        boolean required = p.getter().getAnnotation(Validation.Required.class) != null;
+        out.println("  --" + p.name() + "=<" + p.typeName() + ">"
+            + (def != null ? "    (default: " + def + ")" : "")
+            + (required ? "    (required)" : ""));
+        Description pd = p.getter().getAnnotation(Description.class);
+        if (pd != null) {
+          out.println("      " + pd.value());
+        }
+      }
+    }
+  }
+}
