@@ -101,7 +101,7 @@ class WordCountTest {
   void aMissingOutputFlagIsRejectedNamingIt() {
     assertThatThrownBy(() -> PipelineOptionsFactory.fromArgs("--inputFile=in.txt")
         .withValidation().as(WordCountOptions.class))
-        .hasMessageContaining("output");
+        .hasMessageContaining("--output");
   }
 
   @Test

@@ -7,7 +7,12 @@ import java.util.List;
 final class HelpPrinter {
   private HelpPrinter() {}
 
-  static void print(PrintStream out, List<Class<? extends PipelineOptions>> interfaces) {
+  /**
+   * Prints the interfaces' options; with {@code declaredOnly}, each option only under the
+   * interface that declares it (for the full listing, where inherited ones would repeat).
+   */
+  static void print(
+      PrintStream out, List<Class<? extends PipelineOptions>> interfaces, boolean declaredOnly) {
     out.println("Millrace pipeline options. Give them as --name=value.");
     for (Class<? extends PipelineOptions> iface : interfaces) {
       if (iface.getAnnotation(Hidden.class) != null) {
@@ -20,7 +25,8 @@ final class HelpPrinter {
         out.println("  " + d.value());
       }
       for (OptionProperty p : OptionsRegistry.properties(iface).values()) {
-        if (p.getter().getAnnotation(Hidden.class) != null) {
+        if (p.getter().getAnnotation(Hidden.class) != null
+            || (declaredOnly && p.iface() != iface)) {
           continue;
         }
         String def = OptionValues.defaultText(p.getter());

@@ -51,13 +51,13 @@ public final class PipelineOptionsFactory {
 
   /** Prints every registered option. */
   public static void printHelp(PrintStream out) {
-    HelpPrinter.print(out, OptionsRegistry.registered());
+    HelpPrinter.print(out, OptionsRegistry.registered(), true);
   }
 
   /** Prints the options of one interface (and the ones it extends). */
   public static void printHelp(PrintStream out, Class<? extends PipelineOptions> iface) {
     OptionsRegistry.register(iface);
-    HelpPrinter.print(out, List.of(iface));
+    HelpPrinter.print(out, List.of(iface), false);
   }
 
   /** Parses flags into options. */

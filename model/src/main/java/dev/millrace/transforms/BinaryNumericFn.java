@@ -8,7 +8,7 @@ import dev.millrace.coders.CoderRegistry;
  * (sum with 0, min with the largest value, ...). Accumulator and output have the input's type;
  * an empty input yields the identity. Behind {@link Sum}, {@link Min} and {@link Max}.
  */
-final class BinaryNumericFn<T> extends CombineFn<T, T, T> {
+class BinaryNumericFn<T> extends CombineFn<T, T, T> {
   private final T identity;
   private final SerializableBiFunction<T, T, T> op;
   private final Coder<T> coder;

@@ -23,27 +23,27 @@ public final class Max {
 
   /** The CombineFn taking the largest integer. */
   public static CombineFn<Integer, ?, Integer> ofIntegers() {
-    return new BinaryNumericFn<>("Max.ofIntegers", Integer.MIN_VALUE, Math::max, VarIntCoder.of());
+    return new MaxIntegers();
   }
 
   /** The CombineFn taking the largest long. */
   public static CombineFn<Long, ?, Long> ofLongs() {
-    return new BinaryNumericFn<>("Max.ofLongs", Long.MIN_VALUE, Math::max, VarLongCoder.of());
+    return new MaxLongs();
   }
 
   /** The CombineFn taking the largest double. */
   public static CombineFn<Double, ?, Double> ofDoubles() {
-    return new BinaryNumericFn<>("Max.ofDoubles", Double.NEGATIVE_INFINITY, Math::max, DoubleCoder.of());
+    return new MaxDoubles();
   }
 
   /** The CombineFn taking the largest element by natural order. */
   public static <T extends Comparable<? super T>> CombineFn<T, ?, T> naturalOrder() {
-    return new SelectFn<T>("Max.naturalOrder", SerializableComparator.naturalOrder(), true);
+    return new MaxFn<T>("Max.naturalOrder", SerializableComparator.naturalOrder());
   }
 
   /** The CombineFn taking the largest element by {@code comparator}. */
   public static <T> CombineFn<T, ?, T> of(SerializableComparator<? super T> comparator) {
-    return new SelectFn<T>("Max.of", java.util.Objects.requireNonNull(comparator, "comparator"), true);
+    return new MaxFn<T>("Max.of", java.util.Objects.requireNonNull(comparator, "comparator"));
   }
 
   /** The largest element of each window by natural order. */
@@ -94,5 +94,33 @@ public final class Max {
   /** The largest double value of each key. */
   public static <K> Combine.PerKey<K, Double, Double> doublesPerKey() {
     return Combine.perKey(ofDoubles());
+  }
+
+  /** The CombineFn of {@link #ofIntegers()}. */
+  private static final class MaxIntegers extends BinaryNumericFn<Integer> {
+    MaxIntegers() {
+      super("Max.ofIntegers", Integer.MIN_VALUE, Math::max, VarIntCoder.of());
+    }
+  }
+
+  /** The CombineFn of {@link #ofLongs()}. */
+  private static final class MaxLongs extends BinaryNumericFn<Long> {
+    MaxLongs() {
+      super("Max.ofLongs", Long.MIN_VALUE, Math::max, VarLongCoder.of());
+    }
+  }
+
+  /** The CombineFn of {@link #ofDoubles()}. */
+  private static final class MaxDoubles extends BinaryNumericFn<Double> {
+    MaxDoubles() {
+      super("Max.ofDoubles", Double.NEGATIVE_INFINITY, Math::max, DoubleCoder.of());
+    }
+  }
+
+  /** The CombineFn of {@link #naturalOrder()} and {@link #of}. */
+  private static final class MaxFn<T> extends SelectFn<T> {
+    MaxFn(String name, SerializableComparator<? super T> comparator) {
+      super(name, comparator, true);
+    }
   }
 }

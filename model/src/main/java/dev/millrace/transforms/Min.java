@@ -23,27 +23,27 @@ public final class Min {
 
   /** The CombineFn taking the smallest integer. */
   public static CombineFn<Integer, ?, Integer> ofIntegers() {
-    return new BinaryNumericFn<>("Min.ofIntegers", Integer.MAX_VALUE, Math::min, VarIntCoder.of());
+    return new MinIntegers();
   }
 
   /** The CombineFn taking the smallest long. */
   public static CombineFn<Long, ?, Long> ofLongs() {
-    return new BinaryNumericFn<>("Min.ofLongs", Long.MAX_VALUE, Math::min, VarLongCoder.of());
+    return new MinLongs();
   }
 
   /** The CombineFn taking the smallest double. */
   public static CombineFn<Double, ?, Double> ofDoubles() {
-    return new BinaryNumericFn<>("Min.ofDoubles", Double.POSITIVE_INFINITY, Math::min, DoubleCoder.of());
+    return new MinDoubles();
   }
 
   /** The CombineFn taking the smallest element by natural order. */
   public static <T extends Comparable<? super T>> CombineFn<T, ?, T> naturalOrder() {
-    return new SelectFn<T>("Min.naturalOrder", SerializableComparator.naturalOrder(), false);
+    return new MinFn<T>("Min.naturalOrder", SerializableComparator.naturalOrder());
   }
 
   /** The CombineFn taking the smallest element by {@code comparator}. */
   public static <T> CombineFn<T, ?, T> of(SerializableComparator<? super T> comparator) {
-    return new SelectFn<T>("Min.of", java.util.Objects.requireNonNull(comparator, "comparator"), false);
+    return new MinFn<T>("Min.of", java.util.Objects.requireNonNull(comparator, "comparator"));
   }
 
   /** The smallest element of each window by natural order. */
@@ -94,5 +94,33 @@ public final class Min {
   /** The smallest double value of each key. */
   public static <K> Combine.PerKey<K, Double, Double> doublesPerKey() {
     return Combine.perKey(ofDoubles());
+  }
+
+  /** The CombineFn of {@link #ofIntegers()}. */
+  private static final class MinIntegers extends BinaryNumericFn<Integer> {
+    MinIntegers() {
+      super("Min.ofIntegers", Integer.MAX_VALUE, Math::min, VarIntCoder.of());
+    }
+  }
+
+  /** The CombineFn of {@link #ofLongs()}. */
+  private static final class MinLongs extends BinaryNumericFn<Long> {
+    MinLongs() {
+      super("Min.ofLongs", Long.MAX_VALUE, Math::min, VarLongCoder.of());
+    }
+  }
+
+  /** The CombineFn of {@link #ofDoubles()}. */
+  private static final class MinDoubles extends BinaryNumericFn<Double> {
+    MinDoubles() {
+      super("Min.ofDoubles", Double.POSITIVE_INFINITY, Math::min, DoubleCoder.of());
+    }
+  }
+
+  /** The CombineFn of {@link #naturalOrder()} and {@link #of}. */
+  private static final class MinFn<T> extends SelectFn<T> {
+    MinFn(String name, SerializableComparator<? super T> comparator) {
+      super(name, comparator, false);
+    }
   }
 }

@@ -9,6 +9,7 @@ import dev.millrace.windowing.AccumulationMode;
 import dev.millrace.windowing.Timestamps;
 import dev.millrace.windowing.WindowingStrategy;
 import dev.millrace.windowing.triggers.AfterPane;
+import dev.millrace.windowing.triggers.DefaultTrigger;
 import dev.millrace.windowing.triggers.Repeatedly;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +26,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * </ul>
  *
  * <p>The output holds the same elements with the same timestamps and windows, and the input's
- * windowing strategy. How it works: each value is paired with its timestamp; the collection is
- * re-triggered to fire after every element in discarding mode (so that no element is repeated or
- * held back, whatever the input's trigger was), grouped by key, and every value is output again at
- * its original timestamp; finally the original windowing strategy is restored. Like any grouping
+ * windowing strategy. How it works: each value is paired with its timestamp; unless the input is
+ * bounded with the default trigger (which fires once per window with every element), the
+ * collection is re-triggered to fire after every element in discarding mode, so that no element
+ * is repeated or held back whatever the input's trigger was; it is grouped by key, every value is
+ * output again at its original timestamp, and the original windowing strategy is restored. Like any grouping
  * it drops data that is later than the allowed lateness, and for merging windows (sessions) the
  * elements come out in the merged windows. Element panes are those of the shuffle's firings.
  */
@@ -56,21 +58,34 @@ public final class Reshuffle {
     public PCollection<KV<K, V>> expand(PCollection<KV<K, V>> input) {
       KvCoder<K, V> coder = Composites.kvCoderOf(input);
       WindowingStrategy original = input.getWindowingStrategy();
-      WindowingStrategy shuffle = original
-          .withTrigger(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
-          .withMode(AccumulationMode.DISCARDING_FIRED_PANES);
       PCollection<KV<K, KV<Long, V>>> reified =
           input.apply("ReifyTimestamps", ParDo.of(new ReifyFn<K, V>()));
       reified.setCoder(KvCoder.of(coder.getKeyCoder(),
           KvCoder.of(VarLongCoder.of(), coder.getValueCoder())));
+      boolean retrigger = needsRetrigger(input);
+      if (retrigger) {
+        WindowingStrategy shuffle = original
+            .withTrigger(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
+            .withMode(AccumulationMode.DISCARDING_FIRED_PANES);
+        reified = reified.apply("FireEveryElement",
+            new Window.Assign<>(Window.<KV<K, KV<Long, V>>>configure(), shuffle));
+      }
       PCollection<KV<K, V>> restored = reified
-          .apply("FireEveryElement", new Window.Assign<>(Window.<KV<K, KV<Long, V>>>configure(), shuffle))
           .apply("GroupByKey", GroupByKey.create())
           .apply("ExpandIterable", ParDo.of(new RestoreFn<K, V>()));
       restored.setCoder(coder);
-      return restored.apply(
-          "RestoreOriginalTrigger", new Window.Assign<>(Window.<KV<K, V>>configure(), original));
+      return restored.apply("RestoreWindowingStrategy",
+          new Window.Assign<>(Window.<KV<K, V>>configure(), original));
     }
+  }
+
+  /**
+   * Whether the grouping needs the fire-on-every-element trigger: not for a bounded input with
+   * the default trigger, which fires exactly once per window with every element.
+   */
+  private static boolean needsRetrigger(PCollection<?> input) {
+    return input.isBounded() == PCollection.IsBounded.UNBOUNDED
+        || !(input.getWindowingStrategy().trigger() instanceof DefaultTrigger);
   }
 
   /** {@link Reshuffle#viaRandomKey()}. */

@@ -12,7 +12,7 @@ import java.util.List;
  * {@link Max}. The accumulator is a list of zero or one element; an empty input yields null, so
  * the output coder is the input's coder made nullable.
  */
-final class SelectFn<T> extends CombineFn<T, List<T>, T> {
+class SelectFn<T> extends CombineFn<T, List<T>, T> {
   private final SerializableComparator<? super T> comparator;
   private final boolean largest;
   private final String name;

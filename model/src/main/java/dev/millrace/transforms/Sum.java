@@ -19,17 +19,17 @@ public final class Sum {
 
   /** The CombineFn summing integers. */
   public static CombineFn<Integer, ?, Integer> ofIntegers() {
-    return new BinaryNumericFn<>("Sum.ofIntegers", 0, Integer::sum, VarIntCoder.of());
+    return new SumIntegers();
   }
 
   /** The CombineFn summing longs. */
   public static CombineFn<Long, ?, Long> ofLongs() {
-    return new BinaryNumericFn<>("Sum.ofLongs", 0L, Long::sum, VarLongCoder.of());
+    return new SumLongs();
   }
 
   /** The CombineFn summing doubles. */
   public static CombineFn<Double, ?, Double> ofDoubles() {
-    return new BinaryNumericFn<>("Sum.ofDoubles", 0.0, Double::sum, DoubleCoder.of());
+    return new SumDoubles();
   }
 
   /** Sums all integers of each window. */
@@ -60,5 +60,26 @@ public final class Sum {
   /** Sums the double values of each key. */
   public static <K> Combine.PerKey<K, Double, Double> doublesPerKey() {
     return Combine.perKey(ofDoubles());
+  }
+
+  /** The CombineFn of {@link #ofIntegers()}. */
+  private static final class SumIntegers extends BinaryNumericFn<Integer> {
+    SumIntegers() {
+      super("Sum.ofIntegers", 0, Integer::sum, VarIntCoder.of());
+    }
+  }
+
+  /** The CombineFn of {@link #ofLongs()}. */
+  private static final class SumLongs extends BinaryNumericFn<Long> {
+    SumLongs() {
+      super("Sum.ofLongs", 0L, Long::sum, VarLongCoder.of());
+    }
+  }
+
+  /** The CombineFn of {@link #ofDoubles()}. */
+  private static final class SumDoubles extends BinaryNumericFn<Double> {
+    SumDoubles() {
+      super("Sum.ofDoubles", 0.0, Double::sum, DoubleCoder.of());
+    }
   }
 }

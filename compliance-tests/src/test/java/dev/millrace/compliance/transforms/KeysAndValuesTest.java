@@ -25,6 +25,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KeysAndValuesTest {
   @RegisterExtension final TestPipeline p = TestPipeline.create();
 
+  /** A key function with a known output type (static, so it does not capture the test). */
+  static final class Length extends SimpleFunction<String, Integer> {
+    @Override
+    public Integer apply(String s) {
+      return s.length();
+    }
+  }
+
   @Test
   void withKeysFromFunctionAndDeclaredKeyType() {
     PCollection<KV<Integer, String>> out = p.apply(Create.of("a", "bb", "cc"))
@@ -37,12 +45,7 @@ class KeysAndValuesTest {
   @Test
   void withKeysFromSimpleFunctionInfersTheKeyCoder() {
     PCollection<KV<Integer, String>> out = p.apply(Create.of("abc"))
-        .apply(WithKeys.of(new SimpleFunction<String, Integer>() {
-          @Override
-          public Integer apply(String s) {
-            return s.length();
-          }
-        }));
+        .apply(WithKeys.of(new Length()));
     assertThat(out.getCoder()).isEqualTo(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()));
     PAssert.that(out).containsInAnyOrder(KV.of(3, "abc"));
     p.run().waitUntilFinish();

@@ -27,6 +27,37 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MapElementsTest {
   @RegisterExtension final TestPipeline p = TestPipeline.create();
 
+  /**
+   * Functions are static nested classes: an anonymous class in a test method would capture the
+   * (non-serialisable) test instance and be rejected.
+   */
+  static final class Doubler extends SimpleFunction<Integer, Integer> {
+    @Override
+    public Integer apply(Integer x) {
+      return 2 * x;
+    }
+  }
+
+  /** {@code n} copies of {@code n}. */
+  static final class Repeat extends SimpleFunction<Integer, List<Integer>> {
+    @Override
+    public List<Integer> apply(Integer n) {
+      return java.util.Collections.nCopies(n, n);
+    }
+  }
+
+  /** An anonymous function capturing the test instance is rejected, naming the field. */
+  @Test
+  void anonymousFunctionCapturingTheTestIsRejected() {
+    PCollection<Integer> in = p.apply(Create.of(1));
+    assertThatThrownBy(() -> in.apply(MapElements.via(new SimpleFunction<Integer, Integer>() {
+      @Override
+      public Integer apply(Integer x) {
+        return x;
+      }
+    }))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("this$0");
+  }
+
   @Test
   void mapsEveryElementWithDeclaredType() {
     PCollection<Integer> lengths = p.apply(Create.of("a", "bb", "ccc"))
@@ -48,12 +79,7 @@ class MapElementsTest {
   @Test
   void simpleFunctionGivesTheOutputType() {
     PCollection<Integer> doubled = p.apply(Create.of(1, 2, 3))
-        .apply(MapElements.via(new SimpleFunction<Integer, Integer>() {
-          @Override
-          public Integer apply(Integer x) {
-            return 2 * x;
-          }
-        }));
+        .apply(MapElements.via(new Doubler()));
     assertThat(doubled.getCoder()).isEqualTo(VarIntCoder.of());
     PAssert.that(doubled).containsInAnyOrder(2, 4, 6);
     p.run().waitUntilFinish();
@@ -108,12 +134,7 @@ class MapElementsTest {
   @Test
   void flatMapWithSimpleFunctionInfersTheElementType() {
     PCollection<Integer> out = p.apply(Create.of(2, 3))
-        .apply(FlatMapElements.via(new SimpleFunction<Integer, List<Integer>>() {
-          @Override
-          public List<Integer> apply(Integer n) {
-            return java.util.Collections.nCopies(n, n);
-          }
-        }));
+        .apply(FlatMapElements.via(new Repeat()));
     assertThat(out.getCoder()).isEqualTo(VarIntCoder.of());
     PAssert.that(out).containsInAnyOrder(2, 2, 3, 3, 3);
     p.run().waitUntilFinish();

@@ -70,7 +70,7 @@ class TextSourceTest {
     assertThat(readSplits(source, 3)).containsExactly("a1", "a2", "b1", "b2");
     assertThat(readSplits(source, Long.MAX_VALUE)).containsExactly("a1", "a2", "b1", "b2");
     assertThat(readAll(source)).containsExactly("a1", "a2", "b1", "b2");
-    assertThat(source.getEstimatedSizeBytes(null)).isEqualTo(6 + 8);
+    assertThat(source.getEstimatedSizeBytes(null)).isEqualTo(6 + 6);
   }
 
   @Test

@@ -42,10 +42,10 @@ public record Contents<T>(List<T> values, List<Object> keys) {
     for (T v : values) {
       try {
         out.add(CoderUtils.encodeToByteArray(coder, v));
-      } catch (CoderException e) {
+      } catch (CoderException | ClassCastException e) {
         throw new IllegalArgumentException(
             "PAssert cannot encode the expected value " + Rendering.value(v) + " with the "
-                + "collection's coder " + coder + ": " + e.getMessage() + ". Expected values must "
+                + "collection's coder " + coder + ": " + e + ". Expected values must "
                 + "be of the collection's element type.", e);
       }
     }
