@@ -18,7 +18,7 @@ import java.util.Set;
  * Merges the new windows of a bundle with the key's active windows, using the window function's
  * merge policy, and merges the state of the active ones eagerly into each result window: buffered
  * values, watermark holds, pane-content counts and trigger state. Merged-away windows lose their
- * timers and pane history.
+ * timers, pane history and any trigger state the merge did not move.
  */
 final class WindowMerging {
   private record Merge(List<BoundedWindow> toBeMerged, BoundedWindow result) {}
@@ -99,6 +99,10 @@ final class WindowMerging {
         StateNamespace ns = g.namespace(source);
         deleteWindowTimers(g, t, ns);
         PaneTracker.clear(s, ns);
+        // Trigger state that the merge did not move (e.g. a late trigger's count that a revived
+        // early phase discards) must not outlive the merged-away window.
+        g.trigger().clearState(new TriggerScope(ns, s, t));
+        g.trigger().clearFinished(s, ns);
       }
     }
   }

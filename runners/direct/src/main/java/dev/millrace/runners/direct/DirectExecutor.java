@@ -8,7 +8,13 @@ import dev.millrace.runners.core.ExecutableStep.ReadStep;
 import dev.millrace.runners.core.ExecutableStep.TestStreamStep;
 import dev.millrace.testing.TestStream;
 import dev.millrace.windowing.WindowedValue;
+import dev.millrace.coders.Coder;
+import dev.millrace.coders.KvCoder;
+import dev.millrace.runners.core.CoderStateCodec;
+import dev.millrace.runners.core.CombineFnAggregation;
 import dev.millrace.runners.core.ExecutionGraph;
+import dev.millrace.transforms.CombineFn;
+import dev.millrace.windowing.core.GroupAlsoByWindow;
 import dev.millrace.runners.core.MetricsRegistry;
 import dev.millrace.runners.core.SerializableUtils;
 import dev.millrace.runners.core.UserCodeException;
@@ -74,12 +80,20 @@ final class DirectExecutor {
 
   private Boundary createBoundary(ExecutableStep s, int partitions) {
     if (s instanceof GroupByKeyStep g) {
-      requireBatch(g.input(), g.strategy(), g.name());
-      return new BatchGroupByKey(this, g, partitions);
+      if (isBatch(g.input(), g.strategy())) {
+        return new BatchGroupByKey(this, g, partitions);
+      }
+      KvCoder<?, ?> kv = (KvCoder<?, ?>) g.input().getCoder();
+      return new StreamingGrouping(this, g.name(), g.input(), g.outputs().values().iterator().next(),
+          GroupAlsoByWindow.grouping(g.strategy(), CoderStateCodec.of(kv.getValueCoder())),
+          StreamingGrouping::groupedValues, partitions);
     }
     if (s instanceof CombinePerKeyStep c) {
-      requireBatch(c.input(), c.strategy(), c.name());
-      return new BatchCombinePerKey(this, c, partitions);
+      if (isBatch(c.input(), c.strategy())) {
+        return new BatchCombinePerKey(this, c, partitions);
+      }
+      return new StreamingGrouping(this, c.name(), c.input(), c.outputs().values().iterator().next(),
+          combiningCore(c), v -> v, partitions);
     }
     if (s instanceof ParDoStep p && !p.sideInputs().isEmpty()) {
       return new SideInputParDo(this, p);
@@ -87,14 +101,22 @@ final class DirectExecutor {
     return null;
   }
 
-  private static void requireBatch(PCollection<?> input, WindowingStrategy s, String step) {
-    if (input.isBounded() != PCollection.IsBounded.BOUNDED
-        || s.windowFn().isMerging()
-        || !(s.trigger() instanceof DefaultTrigger)) {
-      throw new UnsupportedOperationException(
-          "Step '" + step + "': the direct runner does not yet execute groupings of unbounded "
-              + "input, merging windows or non-default triggers (" + s + ")");
-    }
+  /**
+   * Whether a grouping can take the batch path: bounded input (so its watermark jumps from the
+   * beginning to the end of time once all data is in), the default trigger and non-merging
+   * windows — where the core would emit exactly one on-time pane per key and window.
+   */
+  private static boolean isBatch(PCollection<?> input, WindowingStrategy s) {
+    return input.isBounded() == PCollection.IsBounded.BOUNDED
+        && !s.windowFn().isMerging()
+        && s.trigger() instanceof DefaultTrigger;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private GroupAlsoByWindow<?, ?> combiningCore(CombinePerKeyStep c) {
+    CombineFn fn = (CombineFn) cloneFn(c.fn(), c.name());
+    return GroupAlsoByWindow.combining(
+        c.strategy(), new CombineFnAggregation<>(fn), CoderStateCodec.of((Coder) c.accumulatorCoder()));
   }
 
   ExecutionGraph graph() {
