@@ -186,6 +186,14 @@ public final class DoFnRunner<I, O> {
     return ts;
   }
 
+  /** The output at the input's timestamp, window and pane (no new window list when possible). */
+  private <T> WindowedValue<T> sameMetadata(T output) {
+    if (current.windows().size() == 1) {
+      return current.withValue(output);
+    }
+    return WindowedValue.of(output, current.timestamp(), currentWindow, current.pane());
+  }
+
   private final class StartCtx extends DoFn<I, O>.StartBundleContext {
     StartCtx(DoFn<I, O> f) {
       f.super();
@@ -253,8 +261,7 @@ public final class DoFnRunner<I, O> {
 
     @Override
     public void output(O output) {
-      outputs.output(mainTag, WindowedValue.of(output, current.timestamp(), currentWindow,
-          current.pane()));
+      outputs.output(mainTag, sameMetadata(output));
     }
 
     @Override
@@ -266,8 +273,7 @@ public final class DoFnRunner<I, O> {
     @Override
     public <T> void output(TupleTag<T> tag, T output) {
       checkTag(tag);
-      outputs.output(tag, WindowedValue.of(output, current.timestamp(), currentWindow,
-          current.pane()));
+      outputs.output(tag, sameMetadata(output));
     }
 
     @Override

@@ -50,21 +50,30 @@ final class BatchCombinePerKey implements Boundary {
     KeyedWindowTable<Object> table = new KeyedWindowTable<>(step.strategy().timestampCombiner());
     int n = inbox.numPartitions();
     Runnable flush = () -> {
-      table.drain((sk, entry) -> entry.windows.forEach((window, slot) -> w.add(
+      table.drain((sk, entry) -> entry.forEach((window, slot) -> w.add(
           PartitionedInbox.partitionOf(sk, n),
           WindowedValue.of(KV.of(entry.key, call(() -> fn.compact(slot.aggregate), entry.key)),
               slot.timestamp, window, PaneInfo.NO_FIRING))));
       w.flush();
     };
     task.onFinish(flush);
+    MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+    java.util.function.Supplier<Object> create = fn::createAccumulator;
     return v -> {
       KV<?, ?> kv = (KV<?, ?>) v.value();
       Object key = kv.getKey();
       Object sk = keyCoder.structuralValue(key);
-      for (BoundedWindow window : v.windows()) {
-        KeyedWindowTable.Slot<Object> slot =
-            table.slot(sk, key, window, v.timestamp(), () -> call(fn::createAccumulator, key));
-        slot.aggregate = call(() -> fn.addInput(slot.aggregate, kv.getValue()), kv);
+      MetricsContainer prev = holder.container;
+      holder.container = metrics;
+      try {
+        for (BoundedWindow window : v.windows()) {
+          KeyedWindowTable.Slot<Object> slot = table.slot(sk, key, window, v.timestamp(), create);
+          slot.aggregate = fn.addInput(slot.aggregate, kv.getValue());
+        }
+      } catch (RuntimeException e) {
+        throw UserCodeException.forElement(step.name(), "the CombineFn", kv, e);
+      } finally {
+        holder.container = prev;
       }
       if (table.size() > MAX_PRECOMBINE_KEYS) {
         flush.run();
@@ -127,7 +136,7 @@ final class BatchCombinePerKey implements Boundary {
     }
     FusedTask task = new FusedTask(ex);
     Receiver out = task.receiverFor(output);
-    table.drain((sk, entry) -> entry.windows.forEach((window, slot) -> out.accept(
+    table.drain((sk, entry) -> entry.forEach((window, slot) -> out.accept(
         WindowedValue.of(KV.of(entry.key, call(() -> fn.extractOutput(slot.aggregate), entry.key)),
             slot.timestamp, window, PaneInfo.ON_TIME_AND_ONLY_FIRING))));
     task.finish();

@@ -78,7 +78,7 @@ final class BatchGroupByKey implements Boundary {
     }
     FusedTask task = new FusedTask(ex);
     Receiver out = task.receiverFor(output);
-    table.drain((sk, entry) -> entry.windows.forEach((window, slot) ->
+    table.drain((sk, entry) -> entry.forEach((window, slot) ->
         out.accept(WindowedValue.of(KV.of(entry.key, (Iterable) java.util.Collections.unmodifiableList(slot.aggregate)), slot.timestamp,
             window, PaneInfo.ON_TIME_AND_ONLY_FIRING))));
     task.finish();

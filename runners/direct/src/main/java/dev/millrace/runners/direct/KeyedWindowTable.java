@@ -18,10 +18,45 @@ final class KeyedWindowTable<A> {
   /** One key's aggregates. */
   static final class Entry<A> {
     final Object key;
-    final Map<BoundedWindow, Slot<A>> windows = new LinkedHashMap<>(2);
+    /** The first window and its slot, kept out of the map: most keys have a single window. */
+    BoundedWindow firstWindow;
+    Slot<A> firstSlot;
+    Map<BoundedWindow, Slot<A>> more;
 
     Entry(Object key) {
       this.key = key;
+    }
+
+    Slot<A> get(BoundedWindow w) {
+      if (firstWindow == null) {
+        return null;
+      }
+      if (firstWindow == w || firstWindow.equals(w)) {
+        return firstSlot;
+      }
+      return more == null ? null : more.get(w);
+    }
+
+    void put(BoundedWindow w, Slot<A> s) {
+      if (firstWindow == null) {
+        firstWindow = w;
+        firstSlot = s;
+      } else {
+        if (more == null) {
+          more = new LinkedHashMap<>(4);
+        }
+        more.put(w, s);
+      }
+    }
+
+    /** Visits every window's slot. */
+    void forEach(BiConsumer<BoundedWindow, Slot<A>> visitor) {
+      if (firstWindow != null) {
+        visitor.accept(firstWindow, firstSlot);
+      }
+      if (more != null) {
+        more.forEach(visitor);
+      }
     }
   }
 
@@ -45,12 +80,12 @@ final class KeyedWindowTable<A> {
       e = new Entry<>(key);
       entries.put(structuralKey, e);
     }
-    Slot<A> s = e.windows.get(window);
+    Slot<A> s = e.get(window);
     if (s == null) {
       s = new Slot<>();
       s.aggregate = init.get();
       s.timestamp = combiner == TimestampCombiner.END_OF_WINDOW ? window.maxTimestampMillis() : ts;
-      e.windows.put(window, s);
+      e.put(window, s);
     } else if (combiner == TimestampCombiner.EARLIEST) {
       s.timestamp = Math.min(s.timestamp, ts);
     } else if (combiner == TimestampCombiner.LATEST) {

@@ -134,6 +134,7 @@ final class StreamingGrouping implements Boundary {
     MetricsContainer prev = holder.container;
     holder.container = metrics;
     try {
+      refreshOutputWatermark(p);
       for (Map.Entry<Object, List<WindowedValue<Object>>> e : byKey.entrySet()) {
         forKey(p, e.getKey(), out, drops).processElements(e.getValue());
       }
@@ -142,7 +143,7 @@ final class StreamingGrouping implements Boundary {
         p.clock.advanceProcessingTime(processingTime);
       }
       fireTimers(p, out, drops);
-      p.clock.refreshOutputWatermark(p.state.minimumHold(), p.timers.earliestEventTimeOutput());
+      refreshOutputWatermark(p);
     } catch (UserCodeException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -153,8 +154,18 @@ final class StreamingGrouping implements Boundary {
     task.finish();
   }
 
+  /**
+   * Beam's rule: the output watermark is the minimum of the input watermark, the holds and the
+   * pending event-time timers, never moving back. Refreshed before each bundle and each batch of
+   * timers, so that pane timing sees the timers about to fire as still holding it.
+   */
+  private static void refreshOutputWatermark(Partition p) {
+    p.clock.refreshOutputWatermark(p.state.minimumHold(), p.timers.earliest(TimeDomain.EVENT_TIME));
+  }
+
   private void fireTimers(Partition p, Receiver out, DropCounter drops) {
     while (true) {
+      refreshOutputWatermark(p);
       List<KeyedTimer<Object>> due = new ArrayList<>(
           p.timers.removeDue(TimeDomain.EVENT_TIME, p.clock.inputWatermark()));
       due.addAll(p.timers.removeDue(TimeDomain.PROCESSING_TIME, p.clock.processingTime()));
