@@ -24,20 +24,19 @@ import java.util.concurrent.Callable;
  * of raw values), and once the input is complete the partial accumulators of each key are merged
  * and one ON_TIME pane per key and window is emitted.
  */
-final class BatchCombinePerKey implements Boundary {
+final class BatchCombinePerKey extends BatchKeyedBoundary {
   private static final int MAX_PRECOMBINE_KEYS = 100_000;
   private final DirectExecutor ex;
   private final CombinePerKeyStep step;
-  private final PartitionedInbox inbox;
   private final Coder<Object> keyCoder;
   private final PCollection<?> output;
   private final MetricsContainerImpl metrics;
 
   @SuppressWarnings("unchecked")
   BatchCombinePerKey(DirectExecutor ex, CombinePerKeyStep step, int partitions) {
+    super(partitions);
     this.ex = ex;
     this.step = step;
-    this.inbox = new PartitionedInbox(partitions);
     this.keyCoder = ((KvCoder<Object, ?>) step.input().getCoder()).getKeyCoder();
     this.output = step.outputs().values().iterator().next();
     this.metrics = ex.metrics().forStep(step.name());
@@ -103,25 +102,7 @@ final class BatchCombinePerKey implements Boundary {
   }
 
   @Override
-  public List<Callable<Void>> fire(long inputWatermark) {
-    List<Callable<Void>> tasks = new ArrayList<>();
-    if (inputWatermark < Timestamps.MAX) {
-      return tasks;
-    }
-    for (int i = 0; i < inbox.numPartitions(); i++) {
-      int partition = i;
-      tasks.add(() -> {
-        emit(inbox.drain(partition));
-        return null;
-      });
-    }
-    return tasks;
-  }
-
-  private void emit(List<WindowedValue<?>> partials) {
-    if (partials.isEmpty()) {
-      return;
-    }
+  void emit(List<WindowedValue<?>> partials) {
     CombineFn<Object, Object, Object> fn = newFn();
     KeyedWindowTable<Object> table = new KeyedWindowTable<>(step.strategy().timestampCombiner());
     for (WindowedValue<?> v : partials) {
@@ -140,15 +121,5 @@ final class BatchCombinePerKey implements Boundary {
         WindowedValue.of(KV.of(entry.key, call(() -> fn.extractOutput(slot.aggregate), entry.key)),
             slot.timestamp, window, PaneInfo.ON_TIME_AND_ONLY_FIRING))));
     task.finish();
-  }
-
-  @Override
-  public long outputWatermark(long inputWatermark) {
-    return inputWatermark;
-  }
-
-  @Override
-  public boolean hasPending() {
-    return !inbox.isEmpty();
   }
 }

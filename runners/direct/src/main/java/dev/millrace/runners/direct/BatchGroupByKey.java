@@ -19,18 +19,17 @@ import java.util.concurrent.Callable;
  * one ON_TIME pane per key and window — exactly what the windowing core would produce for such
  * input, without its per-element bookkeeping.
  */
-final class BatchGroupByKey implements Boundary {
+final class BatchGroupByKey extends BatchKeyedBoundary {
   private final DirectExecutor ex;
   private final GroupByKeyStep step;
-  private final PartitionedInbox inbox;
   private final Coder<Object> keyCoder;
   private final PCollection<?> output;
 
   @SuppressWarnings("unchecked")
   BatchGroupByKey(DirectExecutor ex, GroupByKeyStep step, int partitions) {
+    super(partitions);
     this.ex = ex;
     this.step = step;
-    this.inbox = new PartitionedInbox(partitions);
     this.keyCoder = ((KvCoder<Object, ?>) step.input().getCoder()).getKeyCoder();
     this.output = step.outputs().values().iterator().next();
   }
@@ -46,27 +45,9 @@ final class BatchGroupByKey implements Boundary {
     };
   }
 
-  @Override
-  public List<Callable<Void>> fire(long inputWatermark) {
-    List<Callable<Void>> tasks = new ArrayList<>();
-    if (inputWatermark < Timestamps.MAX) {
-      return tasks;
-    }
-    for (int i = 0; i < inbox.numPartitions(); i++) {
-      int partition = i;
-      tasks.add(() -> {
-        emit(inbox.drain(partition));
-        return null;
-      });
-    }
-    return tasks;
-  }
-
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void emit(List<WindowedValue<?>> values) {
-    if (values.isEmpty()) {
-      return;
-    }
+  @Override
+  void emit(List<WindowedValue<?>> values) {
     KeyedWindowTable<List<Object>> table =
         new KeyedWindowTable<>(step.strategy().timestampCombiner());
     for (WindowedValue<?> v : values) {
@@ -82,15 +63,5 @@ final class BatchGroupByKey implements Boundary {
         out.accept(WindowedValue.of(KV.of(entry.key, (Iterable) java.util.Collections.unmodifiableList(slot.aggregate)), slot.timestamp,
             window, PaneInfo.ON_TIME_AND_ONLY_FIRING))));
     task.finish();
-  }
-
-  @Override
-  public long outputWatermark(long inputWatermark) {
-    return inputWatermark;
-  }
-
-  @Override
-  public boolean hasPending() {
-    return !inbox.isEmpty();
   }
 }

@@ -271,6 +271,7 @@ class DirectRunnerTest implements java.io.Serializable {
   void unknownRunnerListsTheAvailableOnes() {
     assertThatThrownBy(() -> Pipeline.create(
             PipelineOptionsFactory.fromArgs("--runner=drect").create()).run())
-        .hasMessageContaining("direct");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Unknown runner 'drect'. Did you mean 'direct'? Runners on the class path: direct (");
   }
 }
