@@ -38,7 +38,8 @@ class WindowedWordCountMainTest {
         "--inputFile=" + input, "--output=" + dir.resolve(name), "--windowSize=10"});
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().matches(name + "-\\d{5}-of-\\d{5}"))
+      for (Path f : files
+          .filter(f -> f.getFileName().toString().matches(name + "-\\d{5}-of-\\d{5}"))
           .toList()) {
         lines.addAll(Files.readAllLines(f));
       }

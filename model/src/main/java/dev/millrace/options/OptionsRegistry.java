@@ -88,6 +88,10 @@ final class OptionsRegistry {
       throw new IllegalArgumentException(
           iface.getName() + " must extend dev.millrace.options.PipelineOptions.");
     }
+    if (!Modifier.isPublic(iface.getModifiers())) {
+      throw new IllegalArgumentException(
+          iface.getName() + " must be public: options are implemented by a generated proxy.");
+    }
     Map<String, Method> getters = new LinkedHashMap<>();
     Map<String, Method> setters = new LinkedHashMap<>();
     List<Method> methods = new ArrayList<>(List.of(iface.getMethods()));
@@ -116,6 +120,11 @@ final class OptionsRegistry {
             + " has the getter " + g.getValue().getName() + "() but no matching setter set"
             + Character.toUpperCase(g.getKey().charAt(0)) + g.getKey().substring(1) + "("
             + g.getValue().getGenericReturnType().getTypeName() + ").");
+      }
+      Class<?> type = g.getValue().getReturnType();
+      if (!type.isPrimitive() && !Modifier.isPublic(type.getModifiers())) {
+        throw new IllegalArgumentException("Option '" + g.getKey() + "' of " + iface.getName()
+            + " has the type " + type.getName() + ", which is not public; make it public.");
       }
       props.put(g.getKey(), new OptionProperty(g.getKey(), g.getValue().getDeclaringClass(),
           g.getValue(), setter, g.getValue().getGenericReturnType()));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Flag parsing, defaults, validation, help and misuse errors of PipelineOptionsFactory. */
 class OptionsFlagsTest {
-  enum Mode { FAST, SAFE }
+  public enum Mode { FAST, SAFE }
 
   public interface TestOptions extends PipelineOptions {
     @Description("How many shards to write")
@@ -137,6 +137,20 @@ class OptionsFlagsTest {
         .hasMessage("Missing required option --input (The input pattern). Set it with --input=<String>.");
     assertThat(PipelineOptionsFactory.fromArgs("--input=a").withValidation().as(TestOptions.class)
         .getInput()).isEqualTo("a");
+  }
+
+  enum HiddenMode { A }
+
+  public interface NonPublicTypeOptions extends PipelineOptions {
+    HiddenMode getHiddenMode();
+
+    void setHiddenMode(HiddenMode value);
+  }
+
+  @Test
+  void optionTypesMustBePublic() {
+    assertThatThrownBy(() -> PipelineOptionsFactory.register(NonPublicTypeOptions.class))
+        .hasMessageContaining("hiddenMode").hasMessageContaining("not public");
   }
 
   @Test

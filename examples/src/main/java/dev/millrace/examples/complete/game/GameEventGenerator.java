@@ -151,7 +151,7 @@ public record GameEventGenerator(
     return generate(0, events);
   }
 
-  /** The events with indexes {@code from} (inclusive) to {@code to} (exclusive), in arrival order. */
+  /** The events with indexes {@code from} (inclusive) to {@code to} (exclusive), arrival order. */
   public List<GameEvent> generate(int from, int to) {
     Preconditions.checkPositionIndexes(from, to, events);
     List<GameEvent> out = new ArrayList<>(to - from);
