@@ -196,6 +196,13 @@ final class DirectExecutor {
       return t;
     });
     try {
+      for (ExecutableStep s : graph.steps()) {
+        if (s instanceof TestStreamStep t) {
+          // Processing time is virtual from the very start under a TestStream.
+          clock.set(t.stream().getStartProcessingTime());
+          break;
+        }
+      }
       readSources();
       propagate();
       runTestStreams();
@@ -252,7 +259,6 @@ final class DirectExecutor {
     if (streams.isEmpty()) {
       return;
     }
-    clock.set(streams.get(0).stream().getStartProcessingTime());
     int[] next = new int[streams.size()];
     boolean more = true;
     while (more) {

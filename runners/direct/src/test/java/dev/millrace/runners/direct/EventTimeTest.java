@@ -97,6 +97,32 @@ class EventTimeTest implements Serializable {
         "u=1 " + new IntervalWindow(t(120), t(180)) + " ON_TIME 0 last");
   }
 
+  @Test
+  void processingTimeTriggersFireOnTheVirtualClock() {
+    Pipeline p = pipeline();
+    TestStream<KV<String, Long>> events = TestStream.create(
+            KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        .addElements(TimestampedValue.of(KV.of("k", 1L), t(1)))
+        .advanceProcessingTime(Duration.ofMinutes(6))
+        .addElements(TimestampedValue.of(KV.of("k", 2L), t(2)))
+        .advanceProcessingTime(Duration.ofMinutes(6))
+        .advanceWatermarkToInfinity();
+    PCollection<String> panes = p.apply(events)
+        .apply(Window.<KV<String, Long>>into(dev.millrace.windowing.GlobalWindows.of())
+            .triggering(dev.millrace.windowing.triggers.Repeatedly.forever(
+                dev.millrace.windowing.triggers.AfterProcessingTime.pastFirstElementInPane()
+                    .plusDelayOf(Duration.ofMinutes(5))))
+            .discardingFiredPanes())
+        .apply(GroupByKey.create())
+        .apply(ParDo.of(new SumPanes()));
+    String id = Collect.of(panes);
+    PipelineResultAssert.done(p.run());
+    // Each processing-time firing holds only its own element (discarding); at the end of the
+    // global window the on-time pane fires although empty (onTimeBehavior FIRE_ALWAYS).
+    assertThat(Collect.<String>results(id)).containsExactlyInAnyOrder(
+        "k=1 GlobalWindow EARLY 0", "k=2 GlobalWindow EARLY 1", "k=0 GlobalWindow ON_TIME 2 last");
+  }
+
   /** Small assertion helper. */
   static final class PipelineResultAssert {
     static void done(dev.millrace.PipelineResult r) {
