@@ -4,6 +4,7 @@ import dev.millrace.runners.Capability;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,8 @@ public final class CapabilityMatrix {
   public CapabilityMatrix(
       List<RunnerResults> columns, Function<TestOutcome, Set<Capability>> requirements) {
     this.columns = List.copyOf(columns);
-    this.requirements = requirements;
+    Map<String, Set<Capability>> cache = new HashMap<>();
+    this.requirements = o -> cache.computeIfAbsent(o.key(), k -> requirements.apply(o));
   }
 
   /** The counts of one cell. */

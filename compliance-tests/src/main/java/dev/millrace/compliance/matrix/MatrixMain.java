@@ -23,7 +23,9 @@ import java.util.Set;
  *   <li>{@code --output=FILE}: where the generated matrix is written;
  *   <li>{@code --checked-in=FILE}: the copy kept in version control;
  *   <li>{@code --mode=check|update|generate}: fail if the checked-in copy differs, overwrite it, or
- *       only generate.
+ *       only generate (a partial run: runners without results are left out);
+ *   <li>{@code --update=true}: turns mode {@code check} into {@code update}; an error with {@code
+ *       generate}, because a partial run must not overwrite the checked-in copy.
  * </ul>
  *
  * <p>Every runner on the class path must have results: a runner without a reports directory is an
@@ -38,8 +40,9 @@ public final class MatrixMain {
     Map<String, String> flags = parseFlags(args);
     Path reports = Path.of(require(flags, "reports"));
     Path output = Path.of(require(flags, "output"));
-    String mode = flags.getOrDefault("mode", "check");
-    CapabilityMatrix matrix = new CapabilityMatrix(collect(reports), MatrixMain::requirements);
+    String mode = mode(flags);
+    CapabilityMatrix matrix =
+        new CapabilityMatrix(collect(reports, !mode.equals("generate")), MatrixMain::requirements);
     String text = matrix.render();
     Files.createDirectories(output.toAbsolutePath().getParent());
     Files.writeString(output, text, StandardCharsets.UTF_8);
@@ -60,11 +63,32 @@ public final class MatrixMain {
     }
   }
 
-  /** The results of every runner on the class path, read from {@code reports/NAME}. */
-  static List<RunnerResults> collect(Path reports) {
+  private static String mode(Map<String, String> flags) {
+    String mode = flags.getOrDefault("mode", "check");
+    if (!Boolean.parseBoolean(flags.getOrDefault("update", "false"))) {
+      return mode;
+    }
+    if (!mode.equals("check")) {
+      throw new IllegalArgumentException("The checked-in capability matrix can only be updated "
+          + "from a run of the whole suite on every runner; drop -Drunner, -Dtest and "
+          + "-Ddifferential.seed and run '" + CapabilityMatrix.UPDATE_COMMAND + "'.");
+    }
+    return "update";
+  }
+
+  /**
+   * The results of every runner on the class path, read from {@code reports/NAME}.
+   *
+   * @param requireAll whether a runner without results is an error (else it is left out)
+   */
+  static List<RunnerResults> collect(Path reports, boolean requireAll) {
     List<RunnerResults> columns = new ArrayList<>();
     for (PipelineRunnerRegistrar r : PipelineRunners.available()) {
       Path dir = reports.resolve(r.name());
+      if (!Files.isDirectory(dir) && !requireAll) {
+        System.out.println("No results for runner '" + r.name() + "' in " + dir + "; left out.");
+        continue;
+      }
       if (!Files.isDirectory(dir)) {
         throw new IllegalStateException("Runner '" + r.name() + "' is on the class path but has "
             + "no compliance results in " + dir + ". Add a surefire execution for it to "
@@ -74,7 +98,8 @@ public final class MatrixMain {
       columns.add(new RunnerResults(r.name(), r.capabilities(), SurefireReports.read(dir)));
     }
     if (columns.isEmpty()) {
-      throw new IllegalStateException("No runner is on the class path of compliance-tests.");
+      throw new IllegalStateException("No runner results in " + reports + ": run the compliance "
+          + "tests first ('mvn verify -pl compliance-tests -am').");
     }
     return columns;
   }

@@ -1,0 +1,298 @@
+package dev.millrace.runners.microbatch;
+
+import dev.millrace.coders.Coder;
+import dev.millrace.coders.CoderUtils;
+import dev.millrace.coders.KvCoder;
+import dev.millrace.metrics.MetricName;
+import dev.millrace.metrics.MetricsContainer;
+import dev.millrace.metrics.MetricsEnvironment;
+import dev.millrace.runners.core.UserCodeException;
+import dev.millrace.values.KV;
+import dev.millrace.values.PCollection;
+import dev.millrace.windowing.StateCodec;
+import dev.millrace.windowing.Timestamps;
+import dev.millrace.windowing.WindowedValue;
+import dev.millrace.windowing.core.DropCounter;
+import dev.millrace.windowing.core.GroupAlsoByWindow;
+import dev.millrace.windowing.core.KeyedGroupAlsoByWindow;
+import dev.millrace.windowing.core.TimeDomain;
+import dev.millrace.windowing.core.TimerData;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * A grouping (GroupByKey, or a Combine folding values as they arrive) executed through the shared
+ * windowing core, in parallel by key partition. During a batch, input is buffered per partition;
+ * at the batch boundary each partition processes its buffered elements key by key (all elements
+ * of a key in one call), then advances its input watermark and processing time to the batch's and
+ * fires due timers in timestamp order until none is left. State, timers and clocks are written
+ * to checkpoints.
+ */
+final class KeyedGrouping implements Boundary {
+  private final MicroBatchExecutor ex;
+  private final String stepName;
+  private final GroupAlsoByWindow<Object, Object> core;
+  private final Function<Object, Object> outputValue;
+  private final PartitionedInbox inbox;
+  private final Coder<Object> keyCoder;
+  private final StateCodec<?> windowCodec;
+  private final PCollection<?> output;
+  private final List<GroupingPartition> partitions = new ArrayList<>();
+  private final MetricsContainer metrics;
+  private final DropCounter drops;
+
+  @SuppressWarnings("unchecked")
+  KeyedGrouping(
+      MicroBatchExecutor ex,
+      String stepName,
+      PCollection<?> input,
+      PCollection<?> output,
+      GroupAlsoByWindow<?, ?> core,
+      Function<Object, Object> outputValue,
+      int numPartitions) {
+    this.ex = ex;
+    this.stepName = stepName;
+    this.core = (GroupAlsoByWindow<Object, Object>) core;
+    this.outputValue = outputValue;
+    this.inbox = new PartitionedInbox(numPartitions);
+    this.keyCoder = ((KvCoder<Object, ?>) input.getCoder()).getKeyCoder();
+    this.windowCodec = input.getWindowingStrategy().windowFn().windowCodec();
+    this.output = output;
+    this.metrics = ex.metrics().forStep(stepName);
+    for (int i = 0; i < numPartitions; i++) {
+      partitions.add(new GroupingPartition());
+    }
+    this.drops = new DropCounter() {
+      @Override
+      public void droppedDueToLateness(long count) {
+        metrics.getCounter(MetricName.named("millrace", "droppedDueToLateness")).inc(count);
+      }
+
+      @Override
+      public void droppedDueToClosedWindow(long count) {
+        metrics.getCounter(MetricName.named("millrace", "droppedDueToClosedWindow")).inc(count);
+      }
+    };
+  }
+
+  /** The output value of a GroupByKey pane: an unmodifiable view of the buffered list. */
+  static Object groupedValues(Object paneOutput) {
+    return Collections.unmodifiableList((List<?>) paneOutput);
+  }
+
+  @Override
+  public Receiver inputReceiver(BatchTask task) {
+    PartitionedInbox.Writer w = inbox.new Writer();
+    task.onFinish(w::flush);
+    int n = inbox.numPartitions();
+    return v -> {
+      Object key = ((KV<?, ?>) v.value()).getKey();
+      w.add(PartitionedInbox.partitionOf(keyCoder.structuralValue(key), n), v);
+    };
+  }
+
+  @Override
+  public List<Callable<Void>> fire(long inputWatermark, long processingTime) {
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int i = 0; i < partitions.size(); i++) {
+      int index = i;
+      tasks.add(() -> {
+        run(partitions.get(index), inbox.drain(index), inputWatermark, processingTime);
+        return null;
+      });
+    }
+    return tasks;
+  }
+
+  private void run(GroupingPartition p, List<WindowedValue<?>> elements, long inputWm, long pt) {
+    if (p.clock == null) {
+      p.clock = new dev.millrace.windowing.core.inmemory.InMemoryClock(pt);
+    }
+    BatchTask task = new BatchTask(ex);
+    Receiver out = task.receiverFor(output);
+    Map<Object, List<WindowedValue<Object>>> byKey = new LinkedHashMap<>();
+    for (WindowedValue<?> v : elements) {
+      KV<?, ?> kv = (KV<?, ?>) v.value();
+      Object sk = keyCoder.structuralValue(kv.getKey());
+      p.keys.putIfAbsent(sk, kv.getKey());
+      byKey.computeIfAbsent(sk, k -> new ArrayList<>()).add(v.withValue(kv.getValue()));
+    }
+    MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+    MetricsContainer prev = holder.container;
+    holder.container = metrics;
+    try {
+      p.refreshOutputWatermark();
+      for (Map.Entry<Object, List<WindowedValue<Object>>> e : byKey.entrySet()) {
+        forKey(p, e.getKey(), out).processElements(e.getValue());
+        p.releaseIfEmpty(e.getKey());
+      }
+      p.clock.advanceInputWatermark(inputWm);
+      if (pt > p.clock.processingTime()) {
+        p.clock.advanceProcessingTime(pt);
+      }
+      fireTimers(p, out);
+      p.refreshOutputWatermark();
+    } catch (UserCodeException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw UserCodeException.forStep(stepName, "grouping", e);
+    } finally {
+      holder.container = prev;
+    }
+    task.finish();
+  }
+
+  private void fireTimers(GroupingPartition p, Receiver out) {
+    while (true) {
+      p.refreshOutputWatermark();
+      List<TimerTable.Entry> due =
+          new ArrayList<>(p.timers.removeDue(TimeDomain.EVENT_TIME, p.clock.inputWatermark()));
+      due.addAll(p.timers.removeDue(TimeDomain.PROCESSING_TIME, p.clock.processingTime()));
+      if (due.isEmpty()) {
+        return;
+      }
+      due.sort((a, b) -> Long.compare(a.timer().timestamp(), b.timer().timestamp()));
+      Map<Object, List<TimerData>> byKey = new LinkedHashMap<>();
+      for (TimerTable.Entry t : due) {
+        byKey.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(t.timer());
+      }
+      for (Map.Entry<Object, List<TimerData>> e : byKey.entrySet()) {
+        forKey(p, e.getKey(), out).onTimers(e.getValue());
+        p.releaseIfEmpty(e.getKey());
+      }
+    }
+  }
+
+  private KeyedGroupAlsoByWindow<Object, Object> forKey(
+      GroupingPartition p, Object structuralKey, Receiver out) {
+    Object key = p.keys.get(structuralKey);
+    return core.forKey(
+        p.state(structuralKey),
+        p.timers.forKey(structuralKey, p.clock),
+        pane -> out.accept(pane.withValue(KV.of(key, outputValue.apply(pane.value())))),
+        drops);
+  }
+
+  @Override
+  public long outputWatermark(long inputWatermark) {
+    long min = Timestamps.MAX;
+    for (GroupingPartition p : partitions) {
+      min = Math.min(min, p.clock == null ? Timestamps.MIN : p.clock.outputWatermark());
+    }
+    return Math.min(min, inputWatermark);
+  }
+
+  @Override
+  public boolean hasPending() {
+    return !inbox.isEmpty();
+  }
+
+  // ---- checkpoints ----
+
+  @Override
+  public void snapshot(DataOutputStream out) throws IOException {
+    out.writeInt(partitions.size());
+    for (GroupingPartition p : partitions) {
+      out.writeBoolean(p.clock != null);
+      if (p.clock != null) {
+        out.writeLong(p.clock.inputWatermark());
+        out.writeLong(p.clock.outputWatermark());
+        out.writeLong(p.clock.processingTime());
+      }
+    }
+    for (GroupingPartition p : partitions) {
+      out.writeInt(p.states.size());
+      for (Map.Entry<Object, KeyState> e : p.states.entrySet()) {
+        Snapshots.writeBytes(out, encodeKey(p.keys.get(e.getKey())));
+        e.getValue().snapshot(out);
+      }
+      List<TimerTable.Entry> timers = p.timers.all();
+      out.writeInt(timers.size());
+      for (TimerTable.Entry t : timers) {
+        Snapshots.writeBytes(out, encodeKey(p.keys.get(t.key())));
+        TimerData d = t.timer();
+        Snapshots.writeBytes(out, d.namespace().encode());
+        out.writeUTF(d.timerId());
+        out.writeByte(d.domain().ordinal());
+        out.writeLong(d.timestamp());
+        out.writeLong(d.outputTimestamp());
+      }
+    }
+  }
+
+  @Override
+  public void restore(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n != partitions.size()) {
+      throw new IOException("grouping '" + stepName + "' was checkpointed with " + n
+          + " partitions, this run has " + partitions.size());
+    }
+    long[][] clocks = new long[n][];
+    long minOutput = Timestamps.MAX;
+    for (int i = 0; i < n; i++) {
+      partitions.get(i).clear();
+      if (in.readBoolean()) {
+        clocks[i] = new long[] {in.readLong(), in.readLong(), in.readLong()};
+        minOutput = Math.min(minOutput, clocks[i][1]);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (clocks[i] != null) {
+        // Keys are re-partitioned by hash below, so every partition starts from the smallest
+        // output watermark: the grouping's output watermark is unchanged by the restore.
+        GroupingPartition p = partitions.get(i);
+        p.clock = new dev.millrace.windowing.core.inmemory.InMemoryClock(clocks[i][2]);
+        p.clock.advanceInputWatermark(clocks[i][0]);
+        p.clock.refreshOutputWatermark(minOutput, minOutput);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      int keys = in.readInt();
+      for (int k = 0; k < keys; k++) {
+        GroupingPartition p = partitionFor(Snapshots.readBytes(in));
+        Object sk = lastStructuralKey;
+        p.state(sk).restore(in, windowCodec);
+      }
+      int timers = in.readInt();
+      for (int t = 0; t < timers; t++) {
+        GroupingPartition p = partitionFor(Snapshots.readBytes(in));
+        Object sk = lastStructuralKey;
+        byte[] ns = Snapshots.readBytes(in);
+        String id = in.readUTF();
+        TimeDomain domain = TimeDomain.values()[in.readByte()];
+        long ts = in.readLong();
+        long outTs = in.readLong();
+        p.timers.set(sk, new TimerData(
+            dev.millrace.windowing.core.StateNamespace.decode(ns, windowCodec), id, domain, ts,
+            outTs));
+      }
+    }
+  }
+
+  private Object lastStructuralKey;
+
+  private GroupingPartition partitionFor(byte[] encodedKey) throws IOException {
+    Object key = CoderUtils.decodeFromByteArray(keyCoder, encodedKey);
+    Object sk = keyCoder.structuralValue(key);
+    GroupingPartition p =
+        partitions.get(PartitionedInbox.partitionOf(sk, partitions.size()));
+    p.keys.putIfAbsent(sk, key);
+    if (p.clock == null) {
+      throw new IOException("grouping '" + stepName + "': a key's partition has no clock");
+    }
+    lastStructuralKey = sk;
+    return p;
+  }
+
+  private byte[] encodeKey(Object key) throws IOException {
+    return CoderUtils.encodeToByteArray(keyCoder, key);
+  }
+}
