@@ -285,9 +285,6 @@ final class KeyedGrouping implements Boundary {
     GroupingPartition p =
         partitions.get(PartitionedInbox.partitionOf(sk, partitions.size()));
     p.keys.putIfAbsent(sk, key);
-    if (p.clock == null) {
-      throw new IOException("grouping '" + stepName + "': a key's partition has no clock");
-    }
     lastStructuralKey = sk;
     return p;
   }
