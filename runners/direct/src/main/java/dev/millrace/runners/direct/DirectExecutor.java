@@ -344,7 +344,7 @@ final class DirectExecutor {
     Throwable first = null;
     for (Future<Void> f : futures) {
       try {
-        f.get();
+        awaitOrCancel(f, futures);
       } catch (ExecutionException e) {
         if (first == null && !(e.getCause() instanceof CancellationSignal)) {
           first = e.getCause();
@@ -365,6 +365,23 @@ final class DirectExecutor {
     }
     if (cancelled) {
       throw new CancellationSignal();
+    }
+  }
+
+  /** Waits for a task, giving up (and cancelling every task) as soon as the run is cancelled. */
+  private void awaitOrCancel(Future<Void> f, List<Future<Void>> all)
+      throws ExecutionException, InterruptedException {
+    while (true) {
+      if (cancelled) {
+        all.forEach(x -> x.cancel(true));
+        throw new CancellationSignal();
+      }
+      try {
+        f.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return;
+      } catch (java.util.concurrent.TimeoutException e) {
+        // check for cancellation again
+      }
     }
   }
 
