@@ -80,7 +80,7 @@ final class CheckpointFiles {
           + "atomically, which exactly-once commits need; use a local directory", e);
     }
     TreeMap<Long, Path> all = list();
-    List<Long> old = new ArrayList<>(all.headMap(batchId).descendingKeySet());
+    List<Long> old = new ArrayList<>(all.headMap(batchId, false).descendingKeySet());
     for (int i = 1; i < old.size(); i++) {
       Files.deleteIfExists(all.get(old.get(i)));
     }

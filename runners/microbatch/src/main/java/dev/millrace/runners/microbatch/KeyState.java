@@ -1,6 +1,7 @@
 package dev.millrace.runners.microbatch;
 
 import com.google.common.base.Preconditions;
+import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.StateCodec;
 import dev.millrace.windowing.StateCodecs;
 import dev.millrace.windowing.core.State;
@@ -127,7 +128,7 @@ final class KeyState implements StateInternals {
     }
   }
 
-  void restore(DataInputStream in, StateCodec<?> windowCodec) throws IOException {
+  void restore(DataInputStream in, StateCodec<BoundedWindow> windowCodec) throws IOException {
     clear();
     int namespaces = in.readInt();
     for (int i = 0; i < namespaces; i++) {

@@ -9,6 +9,7 @@ import dev.millrace.metrics.MetricsEnvironment;
 import dev.millrace.runners.core.UserCodeException;
 import dev.millrace.values.KV;
 import dev.millrace.values.PCollection;
+import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.StateCodec;
 import dev.millrace.windowing.Timestamps;
 import dev.millrace.windowing.WindowedValue;
@@ -43,7 +44,7 @@ final class KeyedGrouping implements Boundary {
   private final Function<Object, Object> outputValue;
   private final PartitionedInbox inbox;
   private final Coder<Object> keyCoder;
-  private final StateCodec<?> windowCodec;
+  private final StateCodec<BoundedWindow> windowCodec;
   private final PCollection<?> output;
   private final List<GroupingPartition> partitions = new ArrayList<>();
   private final MetricsContainer metrics;
@@ -64,7 +65,8 @@ final class KeyedGrouping implements Boundary {
     this.outputValue = outputValue;
     this.inbox = new PartitionedInbox(numPartitions);
     this.keyCoder = ((KvCoder<Object, ?>) input.getCoder()).getKeyCoder();
-    this.windowCodec = input.getWindowingStrategy().windowFn().windowCodec();
+    this.windowCodec =
+        (StateCodec<BoundedWindow>) input.getWindowingStrategy().windowFn().windowCodec();
     this.output = output;
     this.metrics = ex.metrics().forStep(stepName);
     for (int i = 0; i < numPartitions; i++) {
