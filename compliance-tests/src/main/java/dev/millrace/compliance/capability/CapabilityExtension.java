@@ -24,9 +24,24 @@ public final class CapabilityExtension implements BeforeEachCallback {
         RunnerCapabilities.class, k -> RunnerCapabilities.current(), RunnerCapabilities.class);
     Set<Capability> required = TestRequirements.of(
         context.getRequiredTestClass(), context.getTestMethod().orElse(null));
-    String reason = TestRequirements.unsupportedReason(runner.runner(), runner.declared(), required);
+    String reason =
+        TestRequirements.unsupportedReason(runner.runner(), runner.declared(), required);
     if (reason != null) {
-      throw new TestAbortedException(reason);
+      throw new UnsupportedCapabilityException(reason);
+    }
+  }
+
+  /** Aborts a test a runner does not support; it has no stack trace, which would say nothing. */
+  static final class UnsupportedCapabilityException extends TestAbortedException {
+    private static final long serialVersionUID = 1L;
+
+    UnsupportedCapabilityException(String reason) {
+      super(reason);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Generates the capability matrix from the per-runner test reports, and checks or updates the
@@ -95,13 +96,36 @@ public final class MatrixMain {
             + "compliance-tests/pom.xml (copy the one for 'direct'), or run all runners with "
             + "'mvn verify -pl compliance-tests -am'.");
       }
-      columns.add(new RunnerResults(r.name(), r.capabilities(), SurefireReports.read(dir)));
+      List<TestOutcome> outcomes = withoutStale(SurefireReports.read(dir));
+      columns.add(new RunnerResults(r.name(), r.capabilities(), outcomes));
     }
     if (columns.isEmpty()) {
       throw new IllegalStateException("No runner results in " + reports + ": run the compliance "
           + "tests first ('mvn verify -pl compliance-tests -am').");
     }
     return columns;
+  }
+
+  /**
+   * Drops the reports of test classes that no longer exist (left in the reports directory by an
+   * earlier build that was not cleaned).
+   */
+  static List<TestOutcome> withoutStale(List<TestOutcome> outcomes) {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    Set<String> gone = new TreeSet<>();
+    List<TestOutcome> kept = new ArrayList<>();
+    for (TestOutcome o : outcomes) {
+      try {
+        Class.forName(o.className(), false, cl);
+        kept.add(o);
+      } catch (ClassNotFoundException | LinkageError e) {
+        gone.add(o.className());
+      }
+    }
+    if (!gone.isEmpty()) {
+      System.out.println("Ignored the reports of test classes that no longer exist: " + gone);
+    }
+    return kept;
   }
 
   private static void check(Path checkedIn, Path generated, String text) throws IOException {
@@ -137,7 +161,7 @@ public final class MatrixMain {
       Class<?> c = Class.forName(o.className(), false, cl);
       return TestRequirements.of(c, o.methodName());
     } catch (ClassNotFoundException | LinkageError e) {
-      return Set.of(Capability.CORE);
+      return Set.of(Capability.CORE); // not reached for collected outcomes: see withoutStale
     }
   }
 
@@ -147,7 +171,8 @@ public final class MatrixMain {
       int eq = a.indexOf('=');
       if (!a.startsWith("--") || eq < 0) {
         throw new IllegalArgumentException("Expected flags of the form --name=value, got '" + a
-            + "'. Flags: --reports=DIR --output=FILE --checked-in=FILE --mode=check|update|generate");
+            + "'. Flags: --reports=DIR --output=FILE --checked-in=FILE "
+            + "--mode=check|update|generate --update=true|false");
       }
       flags.put(a.substring(2, eq), a.substring(eq + 1));
     }

@@ -76,19 +76,23 @@ public final class SurefireReports {
       if (!(n instanceof Element e)) {
         continue;
       }
-      switch (e.getTagName()) {
-        case "failure", "error", "flakyFailure", "flakyError", "rerunFailure", "rerunError" -> {
-          if (e.getTagName().startsWith("flaky")) {
-            continue;
-          }
-          return TestStatus.FAILED;
-        }
-        case "skipped" -> status = e.getAttribute("message").startsWith(
-            TestRequirements.UNSUPPORTED_PREFIX) ? TestStatus.UNSUPPORTED : TestStatus.SKIPPED;
-        default -> { }
+      String tag = e.getTagName();
+      if (tag.equals("failure") || tag.equals("error")) {
+        return TestStatus.FAILED; // a test that passed on a rerun has flakyFailure instead
+      }
+      if (tag.equals("skipped")) {
+        status = isUnsupported(e) ? TestStatus.UNSUPPORTED : TestStatus.SKIPPED;
       }
     }
     return status;
+  }
+
+  /** Whether the skip reason (the message, or the first line of the text) marks it unsupported. */
+  private static boolean isUnsupported(Element skipped) {
+    String prefix = TestRequirements.UNSUPPORTED_PREFIX;
+    String firstLine = skipped.getTextContent().strip().lines().findFirst().orElse("");
+    return skipped.getAttribute("message").startsWith(prefix) || firstLine.startsWith(prefix)
+        || firstLine.contains(": " + prefix);
   }
 
   private static DocumentBuilder newBuilder() {

@@ -8,7 +8,9 @@ import dev.millrace.PipelineResult;
 import dev.millrace.coders.NullableCoder;
 import dev.millrace.coders.StringUtf8Coder;
 import dev.millrace.coders.VarIntCoder;
+import dev.millrace.compliance.capability.Requires;
 import dev.millrace.metrics.MetricsFilter;
+import dev.millrace.runners.Capability;
 import dev.millrace.testing.PAssert;
 import dev.millrace.testing.TestPipeline;
 import dev.millrace.transforms.Create;
@@ -34,6 +36,7 @@ class PAssertTest {
     assertThat(result.getState()).isEqualTo(PipelineResult.State.DONE);
   }
 
+  @Requires(Capability.METRICS)
   @Test
   void successesAreCountedOncePerAssertion() {
     PCollection<Integer> numbers = p.apply(Create.of(1, 2, 3));

@@ -2,6 +2,8 @@ package dev.millrace.compliance.testing;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.millrace.compliance.capability.Requires;
+import dev.millrace.runners.Capability;
 import dev.millrace.testing.PAssert;
 import dev.millrace.testing.TestPipeline;
 import dev.millrace.transforms.Count;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * PAssert on bounded collections that are not in the global window: without a window-specific
  * assertion, the elements of all windows are checked together (as in Beam).
  */
+@Requires(Capability.COMBINE)
 class PAssertWindowedInputTest {
   @RegisterExtension final TestPipeline p = TestPipeline.create();
 

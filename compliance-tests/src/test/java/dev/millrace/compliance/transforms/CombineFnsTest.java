@@ -7,6 +7,8 @@ import dev.millrace.coders.CoderRegistry;
 import dev.millrace.coders.CoderUtils;
 import dev.millrace.coders.StringUtf8Coder;
 import dev.millrace.coders.VarIntCoder;
+import dev.millrace.compliance.capability.Requires;
+import dev.millrace.runners.Capability;
 import dev.millrace.transforms.CombineFn;
 import dev.millrace.transforms.Count;
 import dev.millrace.transforms.Max;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * accumulators (and a coder round trip of every accumulator, as a shuffle does), the result is
  * the same as adding all inputs to one accumulator.
  */
+@Requires(Capability.COMBINE)
 class CombineFnsTest {
   private static final List<Integer> INPUTS = List.of(5, 3, 9, 1, 7, 3, 8, 2);
 

@@ -6,6 +6,8 @@ import dev.millrace.coders.KvCoder;
 import dev.millrace.coders.StringUtf8Coder;
 import dev.millrace.coders.VarIntCoder;
 import dev.millrace.coders.VarLongCoder;
+import dev.millrace.compliance.capability.Requires;
+import dev.millrace.runners.Capability;
 import dev.millrace.testing.PAssert;
 import dev.millrace.testing.TestPipeline;
 import dev.millrace.transforms.Count;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Count.globally, perKey and perElement, including empty inputs. */
+@Requires(Capability.COMBINE)
 class CountTest {
   @RegisterExtension final TestPipeline p = TestPipeline.create();
 

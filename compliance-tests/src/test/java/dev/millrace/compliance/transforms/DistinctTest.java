@@ -3,6 +3,8 @@ package dev.millrace.compliance.transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.millrace.coders.StringUtf8Coder;
+import dev.millrace.compliance.capability.Requires;
+import dev.millrace.runners.Capability;
 import dev.millrace.testing.PAssert;
 import dev.millrace.testing.TestPipeline;
 import dev.millrace.transforms.Create;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Distinct: plain and by representative value, and the empty input. */
+@Requires(Capability.COMBINE)
 class DistinctTest {
   @RegisterExtension final TestPipeline p = TestPipeline.create();
 

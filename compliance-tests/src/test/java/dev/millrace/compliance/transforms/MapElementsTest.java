@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.millrace.coders.KvCoder;
 import dev.millrace.coders.StringUtf8Coder;
 import dev.millrace.coders.VarIntCoder;
+import dev.millrace.compliance.capability.Requires;
+import dev.millrace.runners.Capability;
 import dev.millrace.testing.PAssert;
 import dev.millrace.testing.TestPipeline;
 import dev.millrace.transforms.Create;
@@ -148,6 +150,7 @@ class MapElementsTest {
         .hasMessageContaining("FlatMapElements.into(TypeDescriptors.");
   }
 
+  @Requires(Capability.COMBINE)
   @Test
   void wordCountStyleChainInfersEveryCoder() {
     PCollection<String> out = p.apply(Create.of("the cat", "the dog"))

@@ -5,6 +5,8 @@ import dev.millrace.coders.NullableCoder;
 import dev.millrace.coders.StringUtf8Coder;
 import dev.millrace.coders.VarIntCoder;
 import dev.millrace.coders.VarLongCoder;
+import dev.millrace.compliance.capability.Requires;
+import dev.millrace.runners.Capability;
 import dev.millrace.testing.PAssert;
 import dev.millrace.testing.TestPipeline;
 import dev.millrace.transforms.Create;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Min and Max: numeric, natural order and comparator forms, globally and per key. */
+@Requires(Capability.COMBINE)
 class MinMaxTest {
   @RegisterExtension final TestPipeline p = TestPipeline.create();
 

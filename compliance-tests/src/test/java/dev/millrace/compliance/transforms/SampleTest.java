@@ -3,6 +3,8 @@ package dev.millrace.compliance.transforms;
 import dev.millrace.coders.KvCoder;
 import dev.millrace.coders.StringUtf8Coder;
 import dev.millrace.coders.VarIntCoder;
+import dev.millrace.compliance.capability.Requires;
+import dev.millrace.runners.Capability;
 import dev.millrace.testing.PAssert;
 import dev.millrace.testing.TestPipeline;
 import dev.millrace.transforms.Count;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sample.any, fixedSizeGlobally and fixedSizePerKey: sizes, membership, empty inputs. */
+@Requires(Capability.COMBINE)
 class SampleTest {
   @RegisterExtension final TestPipeline p = TestPipeline.create();
 

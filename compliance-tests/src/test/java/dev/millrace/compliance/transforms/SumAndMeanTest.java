@@ -7,6 +7,8 @@ import dev.millrace.coders.KvCoder;
 import dev.millrace.coders.StringUtf8Coder;
 import dev.millrace.coders.VarIntCoder;
 import dev.millrace.coders.VarLongCoder;
+import dev.millrace.compliance.capability.Requires;
+import dev.millrace.runners.Capability;
 import dev.millrace.testing.PAssert;
 import dev.millrace.testing.TestPipeline;
 import dev.millrace.transforms.Create;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sum and Mean, globally and per key, with their coders and empty-input results. */
+@Requires(Capability.COMBINE)
 class SumAndMeanTest {
   @RegisterExtension final TestPipeline p = TestPipeline.create();
 

@@ -20,12 +20,12 @@ public final class DirectRunnerRegistrar implements PipelineRunnerRegistrar {
       Capability.SIDE_INPUTS,
       Capability.MULTIPLE_OUTPUTS,
       Capability.METRICS,
-      Capability.LARGE_INPUT
-      // , Capability.WINDOWED_SIDE_INPUTS
-      // , Capability.MERGING_WINDOWS
-      // , Capability.TRIGGERS
-      // , Capability.PROCESSING_TIME
-      // , Capability.TEST_STREAM
+      Capability.LARGE_INPUT,
+      Capability.WINDOWED_SIDE_INPUTS,
+      Capability.MERGING_WINDOWS,
+      Capability.TRIGGERS,
+      Capability.PROCESSING_TIME,
+      Capability.TEST_STREAM
       // , Capability.STATE
       // , Capability.TIMERS
       // , Capability.TIMER_FAMILIES
