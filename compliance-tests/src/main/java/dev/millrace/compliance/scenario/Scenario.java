@@ -29,4 +29,26 @@ public record Scenario(
     input = List.copyOf(input);
     expected = expected.map(List::copyOf);
   }
+
+  /**
+   * The kind of the input values: {@link ValueKind#STRING} if any value is a string,
+   * {@link ValueKind#DOUBLE} if any is a non-integer number, else {@link ValueKind#INTEGER} (the
+   * parser rejects strings mixed with numbers).
+   */
+  public ValueKind inputKind() {
+    ValueKind kind = ValueKind.INTEGER;
+    for (InputEvent e : input) {
+      if (e instanceof InputEvent.Add add) {
+        for (InputEvent.Element el : add.elements()) {
+          if (el.value() instanceof ScenarioValue.StringValue) {
+            return ValueKind.STRING;
+          }
+          if (el.value() instanceof ScenarioValue.DoubleValue) {
+            kind = ValueKind.DOUBLE;
+          }
+        }
+      }
+    }
+    return kind;
+  }
 }
