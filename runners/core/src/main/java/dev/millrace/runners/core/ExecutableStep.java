@@ -3,6 +3,7 @@ package dev.millrace.runners.core;
 import dev.millrace.coders.Coder;
 import dev.millrace.runners.TransformNode;
 import dev.millrace.sources.BoundedSource;
+import dev.millrace.sources.UnboundedSource;
 import dev.millrace.testing.TestStream;
 import dev.millrace.transforms.CombineFn;
 import dev.millrace.transforms.ParDo;
@@ -36,6 +37,16 @@ public sealed interface ExecutableStep {
 
   /** Reads a bounded source. */
   record ReadStep(String name, BoundedSource<?> source, Map<TupleTag<?>, PCollection<?>> outputs)
+      implements ExecutableStep {
+    @Override
+    public List<PCollection<?>> inputs() {
+      return List.of();
+    }
+  }
+
+  /** Reads an unbounded source until its watermark reaches the end of time (or forever). */
+  record UnboundedReadStep(
+      String name, UnboundedSource<?, ?> source, Map<TupleTag<?>, PCollection<?>> outputs)
       implements ExecutableStep {
     @Override
     public List<PCollection<?>> inputs() {

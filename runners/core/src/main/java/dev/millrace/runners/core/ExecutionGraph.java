@@ -115,6 +115,9 @@ public final class ExecutionGraph {
     if (t instanceof Read.Bounded<?> r) {
       return new ExecutableStep.ReadStep(name, r.getSource(), outputs(node));
     }
+    if (t instanceof Read.Unbounded<?> u) {
+      return new ExecutableStep.UnboundedReadStep(name, u.getSource(), outputs(node));
+    }
     if (t instanceof TestStream<?> ts) {
       return new ExecutableStep.TestStreamStep(name, ts, outputs(node));
     }

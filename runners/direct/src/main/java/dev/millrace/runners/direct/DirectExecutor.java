@@ -6,6 +6,7 @@ import dev.millrace.runners.core.ExecutableStep.GroupByKeyStep;
 import dev.millrace.runners.core.ExecutableStep.ParDoStep;
 import dev.millrace.runners.core.ExecutableStep.ReadStep;
 import dev.millrace.runners.core.ExecutableStep.TestStreamStep;
+import dev.millrace.runners.core.ExecutableStep.UnboundedReadStep;
 import dev.millrace.testing.TestStream;
 import dev.millrace.windowing.WindowedValue;
 import dev.millrace.coders.Coder;
@@ -206,6 +207,7 @@ final class DirectExecutor {
       readSources();
       propagate();
       runTestStreams();
+      runUnboundedSources();
       for (Map.Entry<ExecutableStep, Boundary> e : boundaries.entrySet()) {
         if (e.getValue().hasPending()) {
           throw new IllegalStateException(
@@ -296,6 +298,53 @@ final class DirectExecutor {
     propagate();
   }
 
+  /**
+   * Reads every unbounded source in rounds, each split's available data one bundle per round in
+   * parallel, propagating watermarks after each round, until every split's watermark reaches the
+   * end of time (or the pipeline is cancelled). Processing time is the wall clock.
+   */
+  private void runUnboundedSources() throws Exception {
+    List<UnboundedReading> readings = new ArrayList<>();
+    for (ExecutableStep s : graph.steps()) {
+      if (s instanceof UnboundedReadStep u) {
+        readings.addAll(UnboundedReading.of(this, u));
+        for (PCollection<?> out : u.outputs().values()) {
+          watermarks.put(out, Timestamps.MIN);
+        }
+      }
+    }
+    while (!readings.isEmpty()) {
+      List<Callable<Void>> tasks = new ArrayList<>();
+      long[][] counts = new long[readings.size()][1];
+      for (int i = 0; i < readings.size(); i++) {
+        if (!readings.get(i).isDone()) {
+          tasks.add(readings.get(i).readBundle(counts[i]));
+        }
+      }
+      runAll(tasks);
+      java.util.Map<PCollection<?>, Long> sourceWatermarks = new java.util.IdentityHashMap<>();
+      boolean allDone = true;
+      for (UnboundedReading r : readings) {
+        PCollection<?> out = r.step().outputs().values().iterator().next();
+        sourceWatermarks.merge(out, r.watermark(), Math::min);
+        allDone &= r.isDone();
+      }
+      watermarks.putAll(sourceWatermarks);
+      propagate();
+      if (allDone) {
+        return;
+      }
+      long total = 0;
+      for (long[] c : counts) {
+        total += c[0];
+      }
+      if (total == 0) {
+        Thread.sleep(5);
+      }
+      checkCancelled();
+    }
+  }
+
   private List<? extends BoundedSource<?>> split(ReadStep r) {
     BoundedSource<?> source = r.source();
     try {
@@ -314,7 +363,7 @@ final class DirectExecutor {
   /** One topological pass: watermarks flow downstream and boundaries fire what they may. */
   private void propagate() throws Exception {
     for (ExecutableStep s : graph.steps()) {
-      if (s instanceof ReadStep || s instanceof TestStreamStep) {
+      if (s instanceof ReadStep || s instanceof TestStreamStep || s instanceof UnboundedReadStep) {
         continue;
       }
       long in = Timestamps.MAX;

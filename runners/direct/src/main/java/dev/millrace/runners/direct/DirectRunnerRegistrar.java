@@ -29,7 +29,7 @@ public final class DirectRunnerRegistrar implements PipelineRunnerRegistrar {
       // , Capability.STATE
       // , Capability.TIMERS
       // , Capability.TIMER_FAMILIES
-      // , Capability.UNBOUNDED
+      , Capability.UNBOUNDED
   );
 
   @Override
