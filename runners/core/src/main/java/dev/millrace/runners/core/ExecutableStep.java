@@ -1,7 +1,6 @@
 package dev.millrace.runners.core;
 
 import dev.millrace.coders.Coder;
-import dev.millrace.runners.TransformNode;
 import dev.millrace.sources.BoundedSource;
 import dev.millrace.sources.UnboundedSource;
 import dev.millrace.testing.TestStream;
@@ -161,10 +160,5 @@ public sealed interface ExecutableStep {
     public boolean isElementWise() {
       return true;
     }
-  }
-
-  /** The node a step came from, for runners that need more. */
-  static String describe(TransformNode node) {
-    return node.getFullName();
   }
 }

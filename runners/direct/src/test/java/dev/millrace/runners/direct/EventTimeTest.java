@@ -24,8 +24,6 @@ import dev.millrace.windowing.triggers.AfterWatermark;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Event-time execution on the direct runner: TestStream, triggers, lateness, sessions. */
@@ -128,10 +126,5 @@ class EventTimeTest implements Serializable {
     static void done(dev.millrace.PipelineResult r) {
       assertThat(r.waitUntilFinish()).isEqualTo(dev.millrace.PipelineResult.State.DONE);
     }
-  }
-
-  @SuppressWarnings("unused")
-  private static List<String> none() {
-    return new ArrayList<>();
   }
 }
