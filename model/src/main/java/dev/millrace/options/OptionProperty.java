@@ -40,6 +40,14 @@ public record OptionProperty(
       return String.join("|", java.util.Arrays.stream(raw.getEnumConstants())
           .map(Object::toString).toList());
     }
+    if (raw.isArray()) {
+      return raw.getComponentType().getSimpleName() + ",...";
+    }
+    if (raw == java.util.List.class) {
+      return (type instanceof java.lang.reflect.ParameterizedType pt
+          && pt.getActualTypeArguments()[0] instanceof Class<?> c
+          ? c.getSimpleName() : "String") + ",...";
+    }
     return raw.getSimpleName();
   }
 }

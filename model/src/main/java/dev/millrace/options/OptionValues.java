@@ -137,9 +137,9 @@ final class OptionValues {
     if (text == null) {
       return primitiveZero(cls);
     }
-    OptionProperty p = new OptionProperty(
-        OptionProperty.propertyName(getter), getter.getDeclaringClass(), getter, null, cls);
-    return convertOne(p, cls, text);
+    OptionProperty p = new OptionProperty(OptionProperty.propertyName(getter),
+        getter.getDeclaringClass(), getter, null, getter.getGenericReturnType());
+    return convert(p, List.of(text));
   }
 
   static Object primitiveZero(Class<?> cls) {

@@ -1,10 +1,15 @@
 package dev.millrace.options;
 
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,13 +19,20 @@ import java.util.TreeMap;
 
 /**
  * The state behind every view of one options object: the explicitly set values by option name,
- * and the interfaces seen so far. Serialisable (values must be serialisable), so options travel
- * to workers.
+ * the defaults computed so far, and the interfaces it has been viewed through. Every view ({@link
+ * PipelineOptions#as}) is a proxy over the same handler, so a value set through one view is seen
+ * through all of them, and views of one object are equal.
+ *
+ * <p>Serialisable, so options travel to workers: the set values (which must be serialisable), the
+ * interfaces, and the defaults already computed that are serialisable (so a computed default such
+ * as the job name is the same on every machine once it has been read).
  */
 final class OptionsHandler implements InvocationHandler, Serializable {
-  private final Map<String, Object> values = new LinkedHashMap<>();
-  private final Set<Class<? extends PipelineOptions>> interfaces = new LinkedHashSet<>();
-  private transient Map<String, Object> defaults;
+  private static final long serialVersionUID = 1L;
+
+  private Map<String, Object> values = new LinkedHashMap<>();
+  private Set<Class<? extends PipelineOptions>> interfaces = new LinkedHashSet<>();
+  private Map<String, Object> defaults = new LinkedHashMap<>();
   private transient Map<Class<?>, Object> views;
 
   OptionsHandler(Map<String, Object> initial) {
@@ -38,23 +50,48 @@ final class OptionsHandler implements InvocationHandler, Serializable {
     OptionsRegistry.register(iface);
     interfaces.add(iface);
     List<Class<?>> all = new ArrayList<>(interfaces);
-    Object proxy = Proxy.newProxyInstance(iface.getClassLoader() != null
-        ? iface.getClassLoader() : OptionsHandler.class.getClassLoader(),
-        all.toArray(new Class<?>[0]), this);
+    Object proxy = Proxy.newProxyInstance(proxyLoader(iface, all), all.toArray(new Class<?>[0]),
+        this);
     views.put(iface, proxy);
     return iface.cast(proxy);
   }
 
+  /** A class loader that sees every interface of the view (the first of theirs that does). */
+  private static ClassLoader proxyLoader(Class<?> iface, List<Class<?>> all) {
+    List<ClassLoader> candidates = new ArrayList<>();
+    candidates.add(iface.getClassLoader());
+    all.forEach(c -> candidates.add(c.getClassLoader()));
+    candidates.add(Thread.currentThread().getContextClassLoader());
+    for (ClassLoader cl : candidates) {
+      if (cl != null && all.stream().allMatch(c -> visible(cl, c))) {
+        return cl;
+      }
+    }
+    return OptionsHandler.class.getClassLoader();
+  }
+
+  private static boolean visible(ClassLoader cl, Class<?> c) {
+    try {
+      return Class.forName(c.getName(), false, cl) == c;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   @Override
-  public synchronized Object invoke(Object proxy, Method method, Object[] args) {
+  public synchronized Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
     if (method.getDeclaringClass() == Object.class) {
       return switch (name) {
         case "toString" -> "PipelineOptions" + new TreeMap<>(values);
-        case "hashCode" -> System.identityHashCode(proxy);
-        case "equals" -> proxy == args[0];
+        case "hashCode" -> System.identityHashCode(this);
+        case "equals" -> args[0] != null && Proxy.isProxyClass(args[0].getClass())
+            && Proxy.getInvocationHandler(args[0]) == this;
         default -> throw new UnsupportedOperationException(name);
       };
+    }
+    if (method.isDefault()) {
+      return InvocationHandler.invokeDefault(proxy, method, args);
     }
     if (name.equals("as") && args != null && args.length == 1) {
       @SuppressWarnings("unchecked")
@@ -62,7 +99,7 @@ final class OptionsHandler implements InvocationHandler, Serializable {
       return as(c);
     }
     if (name.equals("asMap") && (args == null || args.length == 0)) {
-      return new LinkedHashMap<>(values);
+      return asMap((PipelineOptions) proxy);
     }
     String prop = OptionProperty.propertyName(method);
     if (prop == null) {
@@ -70,25 +107,70 @@ final class OptionsHandler implements InvocationHandler, Serializable {
     }
     if (method.getParameterCount() == 1) {
       values.put(prop, args[0]);
-      if (defaults != null) {
-        defaults.remove(prop);
-      }
+      defaults.remove(prop);
       return null;
     }
+    return get(prop, method, (PipelineOptions) proxy);
+  }
+
+  private Object get(String prop, Method getter, PipelineOptions proxy) {
     if (values.containsKey(prop)) {
       Object v = values.get(prop);
-      return v == null ? OptionValues.primitiveZero(method.getReturnType()) : v;
-    }
-    if (defaults == null) {
-      defaults = new LinkedHashMap<>();
+      return v == null ? OptionValues.primitiveZero(getter.getReturnType()) : v;
     }
     if (!defaults.containsKey(prop)) {
-      defaults.put(prop, OptionValues.defaultValue(method, (PipelineOptions) proxy));
+      defaults.put(prop, OptionValues.defaultValue(getter, proxy));
     }
     return defaults.get(prop);
   }
 
-  boolean isSet(String prop) {
+  /** The set values and the defaults of every option of the interfaces seen, sorted by name. */
+  private Map<String, Object> asMap(PipelineOptions proxy) {
+    Map<String, Object> out = new TreeMap<>();
+    for (Class<? extends PipelineOptions> iface : interfaces) {
+      for (OptionProperty p : OptionsRegistry.properties(iface).values()) {
+        if (!out.containsKey(p.name())) {
+          Object v = get(p.name(), p.getter(), proxy);
+          if (v != null || values.containsKey(p.name())) {
+            out.put(p.name(), v);
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      out.putIfAbsent(e.getKey(), e.getValue());
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  synchronized boolean isSet(String prop) {
     return values.containsKey(prop);
+  }
+
+  private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      Object v = e.getValue();
+      if (v != null && !(v instanceof Serializable)) {
+        throw new NotSerializableException("The option '" + e.getKey() + "' holds a "
+            + v.getClass().getName() + ", which is not Serializable; options are shipped to "
+            + "workers, so every value set on them must be Serializable.");
+      }
+    }
+    Map<String, Object> shippableDefaults = new LinkedHashMap<>();
+    defaults.forEach((k, v) -> {
+      if (v == null || v instanceof Serializable) {
+        shippableDefaults.put(k, v);
+      }
+    });
+    out.writeObject(new LinkedHashMap<>(values));
+    out.writeObject(new ArrayList<>(interfaces));
+    out.writeObject(shippableDefaults);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    values = (Map<String, Object>) in.readObject();
+    interfaces = new LinkedHashSet<>((List<Class<? extends PipelineOptions>>) in.readObject());
+    defaults = (Map<String, Object>) in.readObject();
   }
 }

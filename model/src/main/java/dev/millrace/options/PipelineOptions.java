@@ -17,8 +17,10 @@ import java.util.Map;
  * WordCountOptions o = PipelineOptionsFactory.fromArgs(args).withValidation().as(WordCountOptions.class);
  * }</pre>
  *
- * <p>All views of one options object ({@link #as}) share the same values. Options are
- * serialisable, so runners ship them to workers.
+ * <p>All views of one options object ({@link #as}) share the same values and are equal to each
+ * other; {@code toString()} lists the values that were set. Options are serialisable, so runners
+ * ship them to workers: the values set must be serialisable, and defaults already computed (such
+ * as the job name) travel with them.
  */
 public interface PipelineOptions {
   @Description("The runner that executes the pipeline; runners are found on the class path "
@@ -37,7 +39,11 @@ public interface PipelineOptions {
   /** Views these options through another options interface; values are shared. */
   <T extends PipelineOptions> T as(Class<T> iface);
 
-  /** The values explicitly set, by option name. */
+  /**
+   * The values of these options by option name, sorted: every value set (by a flag or a setter)
+   * and the default of every other option of the interfaces these options have been viewed
+   * through (options without a value or default are left out). The map is a read-only snapshot.
+   */
   Map<String, Object> asMap();
 
   /** The default job name: millrace-USER-TIMESTAMP. */

@@ -51,13 +51,13 @@ public final class PipelineOptionsFactory {
 
   /** Prints every registered option. */
   public static void printHelp(PrintStream out) {
-    HelpPrinter.print(out, OptionsRegistry.registered(), true);
+    HelpPrinter.printAll(out, OptionsRegistry.registered());
   }
 
   /** Prints the options of one interface (and the ones it extends). */
   public static void printHelp(PrintStream out, Class<? extends PipelineOptions> iface) {
     OptionsRegistry.register(iface);
-    HelpPrinter.print(out, List.of(iface), false);
+    HelpPrinter.printOne(out, iface);
   }
 
   /** Parses flags into options. */
@@ -118,11 +118,17 @@ public final class PipelineOptionsFactory {
 
   private static Map<String, List<String>> parse(String[] args) {
     Map<String, List<String>> raw = new LinkedHashMap<>();
+    String previous = null;
     for (String arg : args) {
       if (arg == null || !arg.startsWith("--") || arg.length() < 3) {
+        boolean valueOfPrevious = arg != null && !arg.startsWith("-") && previous != null
+            && previous.startsWith("--") && !previous.contains("=");
         throw new IllegalArgumentException("Malformed argument '" + arg + "': options are given "
-            + "as --name=value (or --flag for true).");
+            + "as --name=value (or --flag for true)"
+            + (valueOfPrevious ? "; write " + previous + "=" + arg + " instead of " + previous
+                + " " + arg : "") + ".");
       }
+      previous = arg;
       String body = arg.substring(2);
       int eq = body.indexOf('=');
       String name = eq < 0 ? body : body.substring(0, eq);
@@ -142,15 +148,23 @@ public final class PipelineOptionsFactory {
       printHelp(helpOut);
       return;
     }
-    for (Class<? extends PipelineOptions> c : OptionsRegistry.registered()) {
-      if (c.getName().equals(which) || c.getSimpleName().equals(which)) {
-        printHelp(helpOut, c);
-        return;
-      }
+    List<Class<? extends PipelineOptions>> registered = OptionsRegistry.registered();
+    List<Class<? extends PipelineOptions>> matches = registered.stream()
+        .filter(c -> c.getName().equals(which) || c.getSimpleName().equals(which)).toList();
+    if (matches.size() == 1) {
+      printHelp(helpOut, matches.get(0));
+      return;
     }
-    List<String> names = OptionsRegistry.registered().stream().map(Class::getSimpleName).toList();
+    if (matches.size() > 1) {
+      throw new IllegalArgumentException("--help=" + which + " is ambiguous: it names "
+          + String.join(", ", matches.stream().map(Class::getName).toList())
+          + ". Give the fully-qualified name.");
+    }
+    List<String> names = registered.stream().map(Class::getSimpleName).sorted().toList();
+    String best = Suggestions.closest(which, names);
     throw new IllegalArgumentException("--help=" + which + ": no options interface of that name "
-        + "is registered. Known interfaces: " + String.join(", ", names) + ".");
+        + "is registered." + (best == null ? "" : " Did you mean --help=" + best + "?")
+        + " Registered interfaces: " + String.join(", ", names) + ".");
   }
 
   private static void validateRequired(Class<?> iface, OptionsHandler handler) {

@@ -5,18 +5,10 @@ import dev.millrace.coders.Coder;
 import dev.millrace.coders.KvCoder;
 import dev.millrace.testing.internal.AssertionSite;
 import dev.millrace.testing.internal.AssertionTransform;
-import dev.millrace.testing.internal.ContainsInAnyOrderCheck;
-import dev.millrace.testing.internal.Contents;
-import dev.millrace.testing.internal.ContentsCheck;
-import dev.millrace.testing.internal.MapCheck;
-import dev.millrace.testing.internal.SatisfiesCheck;
-import dev.millrace.testing.internal.SingletonCheck;
 import dev.millrace.transforms.SerializableFunction;
 import dev.millrace.values.KV;
 import dev.millrace.values.PCollection;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import dev.millrace.windowing.BoundedWindow;
 import java.util.Map;
 
 /**
@@ -52,8 +44,21 @@ import java.util.Map;
  * With a non-deterministic coder, {@code equals} of the decoded values is used when the class
  * defines it. Contents are multisets: duplicates count.
  *
- * <p>Assertions see the elements of all windows and panes combined. Window- and pane-specific
- * assertions ({@code inWindow}, {@code inOnTimePane}, ...) are added by the event-time work.
+ * <h2>Windows and panes</h2>
+ *
+ * <p>By default an assertion sees the elements of all windows and panes combined. The selectors of
+ * {@link PaneSelectable} restrict it to one window, and within it to some panes, judged by the
+ * window and {@link dev.millrace.windowing.PaneInfo} each element had in the collection:
+ *
+ * <pre>{@code
+ * IntervalWindow first = new IntervalWindow(t0, t0.plus(Duration.ofMinutes(1)));
+ * PAssert.that(sums).inEarlyPane(first).containsInAnyOrder(3L);
+ * PAssert.that(sums).inOnTimePane(first).containsInAnyOrder(5L);
+ * PAssert.thatSingleton(sums).inFinalPane(first).isEqualTo(6L);
+ * }</pre>
+ *
+ * <p>A failure names the selector (e.g. {@code inOnTimePane([..))}) and lists what the window held
+ * in each of its panes.
  */
 public final class PAssert {
   /** The counter incremented once per passing assertion. */
@@ -65,22 +70,24 @@ public final class PAssert {
 
   /** Assertions on every element of {@code actual}. */
   public static <T> IterableAssert<T> that(PCollection<T> actual) {
-    return new IterableAssertImpl<>(checkCollection(actual), null, AssertionSite.capture());
+    return that(null, actual);
   }
 
   /** Assertions on every element of {@code actual}; {@code reason} is shown when one fails. */
   public static <T> IterableAssert<T> that(String reason, PCollection<T> actual) {
-    return new IterableAssertImpl<>(checkCollection(actual), reason, AssertionSite.capture());
+    return new Asserts.IterableImpl<>(checkCollection(actual), reason, AssertionSite.capture(),
+        null);
   }
 
   /** Assertions on the single element of {@code actual} (it fails unless there is exactly one). */
   public static <T> SingletonAssert<T> thatSingleton(PCollection<T> actual) {
-    return new SingletonAssertImpl<>(checkCollection(actual), null, AssertionSite.capture());
+    return thatSingleton(null, actual);
   }
 
   /** Assertions on the single element of {@code actual}; {@code reason} is shown on failure. */
   public static <T> SingletonAssert<T> thatSingleton(String reason, PCollection<T> actual) {
-    return new SingletonAssertImpl<>(checkCollection(actual), reason, AssertionSite.capture());
+    return new Asserts.SingletonImpl<>(checkCollection(actual), reason, AssertionSite.capture(),
+        null);
   }
 
   /**
@@ -88,16 +95,83 @@ public final class PAssert {
    * The collection's coder must be a {@link KvCoder}.
    */
   public static <K, V> SingletonAssert<Map<K, V>> thatMap(PCollection<KV<K, V>> actual) {
-    checkCollection(actual);
-    Coder<KV<K, V>> coder = actual.getCoder();
-    Preconditions.checkArgument(coder instanceof KvCoder<?, ?>,
-        "PAssert.thatMap needs a collection with a KvCoder, but '%s' has the coder %s. Set one "
-            + "with setCoder(KvCoder.of(keyCoder, valueCoder)).", actual.getName(), coder);
-    return new MapAssertImpl<>(actual, AssertionSite.capture());
+    return thatMap(null, actual);
+  }
+
+  /** Like {@link #thatMap(PCollection)}; {@code reason} is shown on failure. */
+  public static <K, V> SingletonAssert<Map<K, V>> thatMap(
+      String reason, PCollection<KV<K, V>> actual) {
+    checkKvCoder(checkCollection(actual), "thatMap");
+    return new Asserts.MapImpl<>(actual, reason, AssertionSite.capture(), null);
+  }
+
+  /**
+   * Assertions on a collection of KV pairs read as a multimap: each key with all of its values.
+   * Expected multimaps give each key's values as an {@code Iterable}; they are compared in any
+   * order, duplicates counting, and a key must have at least one value. The collection's coder
+   * must be a {@link KvCoder}.
+   */
+  public static <K, V> SingletonAssert<Map<K, Iterable<V>>> thatMultimap(
+      PCollection<KV<K, V>> actual) {
+    return thatMultimap(null, actual);
+  }
+
+  /** Like {@link #thatMultimap(PCollection)}; {@code reason} is shown on failure. */
+  public static <K, V> SingletonAssert<Map<K, Iterable<V>>> thatMultimap(
+      String reason, PCollection<KV<K, V>> actual) {
+    checkKvCoder(checkCollection(actual), "thatMultimap");
+    return new Asserts.MultimapImpl<>(actual, reason, AssertionSite.capture(), null);
   }
 
   private static <T> PCollection<T> checkCollection(PCollection<T> actual) {
     return Preconditions.checkNotNull(actual, "PAssert needs a PCollection, got null");
+  }
+
+  private static void checkKvCoder(PCollection<?> actual, String method) {
+    Coder<?> coder = actual.getCoder();
+    Preconditions.checkArgument(coder instanceof KvCoder<?, ?>,
+        "PAssert.%s needs a collection with a KvCoder, but '%s' has the coder %s. Set one "
+            + "with setCoder(KvCoder.of(keyCoder, valueCoder)).", method, actual.getName(), coder);
+  }
+
+  /**
+   * Restricts the following assertions to the elements of one window and some of its panes, by
+   * the window and pane each element had in the collection. Each selector returns a new assertion
+   * object (replacing any earlier selection); the default, without a selector, checks all elements
+   * of all windows. The window must be of the type the collection's window function assigns.
+   * Selected panes follow Beam: a pane's timing is EARLY before the watermark passes the end of
+   * the window, ON_TIME for the pane fired when it does, and LATE after.
+   *
+   * @param <A> the type of assertion object returned
+   */
+  public interface PaneSelectable<A> {
+    /** Only the elements of {@code window}, all of its panes combined. */
+    A inWindow(BoundedWindow window);
+
+    /** Only the elements of the ON_TIME pane of {@code window} (none if it has no such pane). */
+    A inOnTimePane(BoundedWindow window);
+
+    /**
+     * Only the elements of the final pane of {@code window}: the pane marked last, which fires
+     * when the window expires or its trigger finishes (none if no pane is marked last).
+     */
+    A inFinalPane(BoundedWindow window);
+
+    /** Only the elements of the EARLY panes of {@code window}, all combined. */
+    A inEarlyPane(BoundedWindow window);
+
+    /** Only the elements of the LATE panes of {@code window}, all combined. */
+    A inLatePane(BoundedWindow window);
+
+    /** Only the elements of the EARLY and ON_TIME panes of {@code window}, all combined. */
+    A inCombinedNonLatePanes(BoundedWindow window);
+
+    /**
+     * The elements of {@code window}, which must all be in a single pane that is both first and
+     * last (as produced by a trigger that fires at most once); a window with any other pane fails
+     * the assertion.
+     */
+    A inOnlyPane(BoundedWindow window);
   }
 
   /**
@@ -106,7 +180,7 @@ public final class PAssert {
    *
    * @param <T> the element type
    */
-  public interface IterableAssert<T> {
+  public interface IterableAssert<T> extends PaneSelectable<IterableAssert<T>> {
     /** The collection holds exactly these elements, in any order (duplicates count). */
     @SuppressWarnings("unchecked")
     IterableAssert<T> containsInAnyOrder(T... expected);
@@ -122,15 +196,22 @@ public final class PAssert {
      * {@link AssertionError} (for example from AssertJ or JUnit assertions). Return null.
      */
     IterableAssert<T> satisfies(SerializableFunction<Iterable<T>, Void> checker);
+
+    /**
+     * Only the elements of the EARLY panes of the global window, all combined: what a trigger
+     * emitted before the end of input. The collection must be in {@code GlobalWindows}.
+     */
+    IterableAssert<T> inEarlyGlobalWindowPanes();
   }
 
   /**
-   * Assertions about the only element of a collection: each fails unless there is exactly one.
-   * Each call applies one assertion step and returns this object.
+   * Assertions about the only element of a collection (or of the selected window and panes): each
+   * fails unless there is exactly one. Each call applies one assertion step and returns this
+   * object.
    *
    * @param <T> the element type
    */
-  public interface SingletonAssert<T> {
+  public interface SingletonAssert<T> extends PaneSelectable<SingletonAssert<T>> {
     /** The element equals {@code expected}. */
     SingletonAssert<T> isEqualTo(T expected);
 
@@ -142,107 +223,5 @@ public final class PAssert {
      * {@link AssertionError}. Return null.
      */
     SingletonAssert<T> satisfies(SerializableFunction<T, Void> checker);
-  }
-
-  private static String describe(String what, String reason) {
-    return reason == null ? what : what + " [" + reason + "]";
-  }
-
-  private record IterableAssertImpl<T>(PCollection<T> actual, String reason, AssertionSite site)
-      implements IterableAssert<T> {
-    @Override
-    @SafeVarargs
-    public final IterableAssert<T> containsInAnyOrder(T... expected) {
-      Preconditions.checkNotNull(expected, "containsInAnyOrder(null array): give the elements");
-      return containsInAnyOrder(Arrays.asList(expected));
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public IterableAssert<T> containsInAnyOrder(Iterable<T> expected) {
-      Preconditions.checkNotNull(expected, "containsInAnyOrder(null): give the expected elements");
-      List<byte[]> encoded = Contents.encode(actual.getCoder(), expected);
-      return apply(encoded.isEmpty() ? "empty" : "containsInAnyOrder",
-          new ContainsInAnyOrderCheck<>(encoded));
-    }
-
-    @Override
-    public IterableAssert<T> empty() {
-      return apply("empty", new ContainsInAnyOrderCheck<>(List.of()));
-    }
-
-    @Override
-    public IterableAssert<T> satisfies(SerializableFunction<Iterable<T>, Void> checker) {
-      Preconditions.checkNotNull(checker, "satisfies(null): give a checking function");
-      return apply("satisfies", new SatisfiesCheck<>(checker));
-    }
-
-    private IterableAssert<T> apply(String what, ContentsCheck<T> check) {
-      AssertionTransform.applyTo(
-          actual, new AssertionTransform<>(describe(what, reason), check, site));
-      return this;
-    }
-  }
-
-  private record SingletonAssertImpl<T>(PCollection<T> actual, String reason, AssertionSite site)
-      implements SingletonAssert<T> {
-    @Override
-    public SingletonAssert<T> isEqualTo(T expected) {
-      return apply("thatSingleton.isEqualTo", SingletonCheck.isEqualTo(encode(expected)));
-    }
-
-    @Override
-    public SingletonAssert<T> notEqualTo(T notExpected) {
-      return apply("thatSingleton.notEqualTo", SingletonCheck.notEqualTo(encode(notExpected)));
-    }
-
-    @Override
-    public SingletonAssert<T> satisfies(SerializableFunction<T, Void> checker) {
-      Preconditions.checkNotNull(checker, "satisfies(null): give a checking function");
-      return apply("thatSingleton.satisfies", SingletonCheck.satisfies(checker));
-    }
-
-    private byte[] encode(T value) {
-      List<T> one = new ArrayList<>();
-      one.add(value);
-      return Contents.encode(actual.getCoder(), one).get(0);
-    }
-
-    private SingletonAssert<T> apply(String what, ContentsCheck<T> check) {
-      AssertionTransform.applyTo(
-          actual, new AssertionTransform<>(describe(what, reason), check, site));
-      return this;
-    }
-  }
-
-  private record MapAssertImpl<K, V>(PCollection<KV<K, V>> actual, AssertionSite site)
-      implements SingletonAssert<Map<K, V>> {
-    @Override
-    public SingletonAssert<Map<K, V>> isEqualTo(Map<K, V> expected) {
-      return apply("thatMap.isEqualTo", MapCheck.isEqualTo(entries(expected)));
-    }
-
-    @Override
-    public SingletonAssert<Map<K, V>> notEqualTo(Map<K, V> notExpected) {
-      return apply("thatMap.notEqualTo", MapCheck.notEqualTo(entries(notExpected)));
-    }
-
-    @Override
-    public SingletonAssert<Map<K, V>> satisfies(SerializableFunction<Map<K, V>, Void> checker) {
-      Preconditions.checkNotNull(checker, "satisfies(null): give a checking function");
-      return apply("thatMap.satisfies", MapCheck.satisfies(checker));
-    }
-
-    private List<byte[]> entries(Map<K, V> map) {
-      Preconditions.checkNotNull(map, "give the expected map (an empty one for none)");
-      List<KV<K, V>> kvs = new ArrayList<>();
-      map.forEach((k, v) -> kvs.add(KV.of(k, v)));
-      return Contents.encode(actual.getCoder(), kvs);
-    }
-
-    private SingletonAssert<Map<K, V>> apply(String what, ContentsCheck<KV<K, V>> check) {
-      AssertionTransform.applyTo(actual, new AssertionTransform<>(what, check, site));
-      return this;
-    }
   }
 }

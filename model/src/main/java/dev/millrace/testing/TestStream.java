@@ -196,8 +196,11 @@ public final class TestStream<T> extends dev.millrace.transforms.PTransform<PBeg
 
   @Override
   public PCollection<T> expand(PBegin input) {
+    // Unbounded (data arrives over time, behind a moving watermark), but finite: the script
+    // always ends with the watermark at the end of time.
     return PCollection.createPrimitiveOutputInternal(
-        input.getPipeline(), WindowingStrategy.globalDefault(), PCollection.IsBounded.UNBOUNDED,
-        coder);
+            input.getPipeline(), WindowingStrategy.globalDefault(), PCollection.IsBounded.UNBOUNDED,
+            coder)
+        .markFiniteInternal(true);
   }
 }

@@ -2,6 +2,12 @@ package dev.millrace.transforms;
 
 import dev.millrace.internal.TypeTokens;
 import dev.millrace.options.PipelineOptions;
+import dev.millrace.transforms.state.State;
+import dev.millrace.transforms.state.StateSpec;
+import dev.millrace.transforms.state.TimeDomain;
+import dev.millrace.transforms.state.Timer;
+import dev.millrace.transforms.state.TimerMap;
+import dev.millrace.transforms.state.TimerSpec;
 import dev.millrace.values.PCollectionView;
 import dev.millrace.values.TupleTag;
 import dev.millrace.values.TypeDescriptor;
@@ -49,6 +55,21 @@ public abstract class DoFn<InputT, OutputT> implements Serializable {
 
   /** Called for each element. */
   public abstract void processElement(ProcessContext c) throws Exception;
+
+  /**
+   * Called when a timer the DoFn declared fires (stateful DoFns only), with the timer's key and
+   * window: {@code c.timerId()} / {@code c.timerSpec()} say which timer. It may read and write
+   * state, set timers and output (at the timer's output timestamp). A DoFn that declares a
+   * {@link TimerSpec} must override it.
+   */
+  public void onTimer(OnTimerContext c) throws Exception {}
+
+  /**
+   * Called once per key and window that has state, when the window expires (the watermark passes
+   * its end plus the allowed lateness), just before that state is garbage-collected: the last
+   * chance to read it and output (stateful DoFns only). Does nothing by default.
+   */
+  public void onWindowExpiration(OnWindowExpirationContext c) throws Exception {}
 
   /** Called at the end of each bundle; may output elements with an explicit timestamp/window. */
   public void finishBundle(FinishBundleContext c) throws Exception {}
@@ -132,6 +153,107 @@ public abstract class DoFn<InputT, OutputT> implements Serializable {
 
     /** Reads a side input in the window matching the element's window. */
     public abstract <T> T sideInput(PCollectionView<T> view);
+
+    /**
+     * The state cell {@code spec} (a {@link StateSpec} field of this DoFn) of the element's key
+     * and window. Only in stateful DoFns.
+     */
+    public <S extends State> S state(StateSpec<S> spec) {
+      throw noStateSupport();
+    }
+
+    /** The timer {@code spec} (a {@link TimerSpec} field) of the element's key and window. */
+    public Timer timer(TimerSpec spec) {
+      throw noStateSupport();
+    }
+
+    /** The timer family {@code spec} (a {@code timerFamily} field) of the key and window. */
+    public TimerMap timerFamily(TimerSpec spec) {
+      throw noStateSupport();
+    }
+  }
+
+  /**
+   * The context of {@link #onTimer}: which timer fired, for which key and window, and access to
+   * state, timers and outputs. Outputs are in the timer's window, at its output timestamp.
+   */
+  public abstract class OnTimerContext extends BaseContext {
+    /** The timer's output timestamp: the timestamp of outputs. */
+    public abstract Instant timestamp();
+
+    /** The time the timer was set for. */
+    public abstract Instant fireTimestamp();
+
+    /** The window of the timer. */
+    public abstract BoundedWindow window();
+
+    /** The domain of the timer. */
+    public abstract TimeDomain timeDomain();
+
+    /** The id of the timer: its field name, or the dynamic id within a timer family. */
+    public abstract String timerId();
+
+    /** The family's field name for a timer of a family; the empty string otherwise. */
+    public abstract String timerFamilyId();
+
+    /** The spec (field value) of the timer or timer family that fired. */
+    public abstract TimerSpec timerSpec();
+
+    /** The key the timer belongs to. */
+    public abstract <K> K key();
+
+    /** Outputs to the main output at the timer's output timestamp. */
+    public abstract void output(OutputT output);
+
+    /** Outputs to the main output at another timestamp (not before the output timestamp). */
+    public abstract void outputWithTimestamp(OutputT output, Instant timestamp);
+
+    /** Outputs to an additional output. */
+    public abstract <T> void output(TupleTag<T> tag, T output);
+
+    /** Outputs to an additional output at another timestamp. */
+    public abstract <T> void outputWithTimestamp(TupleTag<T> tag, T output, Instant timestamp);
+
+    /** The state cell {@code spec} of the timer's key and window. */
+    public abstract <S extends State> S state(StateSpec<S> spec);
+
+    /** The timer {@code spec} of the timer's key and window. */
+    public abstract Timer timer(TimerSpec spec);
+
+    /** The timer family {@code spec} of the timer's key and window. */
+    public abstract TimerMap timerFamily(TimerSpec spec);
+  }
+
+  /**
+   * The context of {@link #onWindowExpiration}: the expiring window, its key and state. Outputs
+   * are in that window, at its maximum timestamp by default.
+   */
+  public abstract class OnWindowExpirationContext extends BaseContext {
+    /** The expiring window. */
+    public abstract BoundedWindow window();
+
+    /** The key whose state expires. */
+    public abstract <K> K key();
+
+    /** Outputs to the main output at the window's maximum timestamp. */
+    public abstract void output(OutputT output);
+
+    /** Outputs to the main output at another timestamp within the window. */
+    public abstract void outputWithTimestamp(OutputT output, Instant timestamp);
+
+    /** Outputs to an additional output at the window's maximum timestamp. */
+    public abstract <T> void output(TupleTag<T> tag, T output);
+
+    /** The state cell {@code spec} of the key and the expiring window. */
+    public abstract <S extends State> S state(StateSpec<S> spec);
+  }
+
+  private UnsupportedOperationException noStateSupport() {
+    return new UnsupportedOperationException(
+        "DoFn " + getClass().getName() + " uses state or timers, but it is being run as a "
+            + "stateless DoFn: the runner does not support stateful processing (direct runner "
+            + "does), or the DoFn is not applied through ParDo with its StateSpec/TimerSpec "
+            + "declared as fields.");
   }
 
   /**

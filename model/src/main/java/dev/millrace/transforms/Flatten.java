@@ -42,6 +42,7 @@ public final class Flatten {
       PCollection<T> first = inputs.get(0);
       WindowingStrategy strategy = first.getWindowingStrategy();
       PCollection.IsBounded bounded = PCollection.IsBounded.BOUNDED;
+      boolean finite = true;
       for (PCollection<T> pc : inputs.getAll()) {
         if (!pc.getWindowingStrategy().windowFn().isCompatible(strategy.windowFn())) {
           throw new IllegalStateException(
@@ -52,10 +53,11 @@ public final class Flatten {
                   + ". Apply the same Window.into(...) to every input first.");
         }
         bounded = bounded.and(pc.isBounded());
+        finite &= pc.isFinite();
       }
       Coder<T> coder = first.getCoder();
-      return PCollection.createPrimitiveOutputInternal(
-          inputs.getPipeline(), strategy, bounded, coder);
+      return PCollection.createPrimitiveOutputInternal(inputs.getPipeline(), strategy, bounded, coder)
+          .markFiniteInternal(finite);
     }
   }
 

@@ -37,12 +37,15 @@ public final class GroupByKey<K, V>
     KvCoder<K, V> kvCoder = kvCoderOf(input, step);
     checkDeterministicKey(kvCoder.getKeyCoder(), step, input.getName());
     WindowingStrategy strategy = input.getWindowingStrategy();
-    strategy.validateForGrouping(input.isBounded() == PCollection.IsBounded.UNBOUNDED, step);
+    // An input that is known to end (bounded, or scripted like a TestStream) may be grouped in
+    // the global window with the default trigger: one pane fires when it ends.
+    strategy.validateForGrouping(!input.isFinite(), step);
     return PCollection.createPrimitiveOutputInternal(
-        input.getPipeline(),
-        strategy.continuation(),
-        input.isBounded(),
-        KvCoder.of(kvCoder.getKeyCoder(), IterableCoder.of(kvCoder.getValueCoder())));
+            input.getPipeline(),
+            strategy.continuation(),
+            input.isBounded(),
+            KvCoder.of(kvCoder.getKeyCoder(), IterableCoder.of(kvCoder.getValueCoder())))
+        .markFiniteInternal(input.isFinite());
   }
 
   /** The input's KvCoder, or a clear error naming the step. */

@@ -194,6 +194,7 @@ public final class ParDo {
     PCollection<OutputT> main = PCollection.createPrimitiveOutputInternal(
         p, input.getWindowingStrategy(), input.isBounded(), null);
     TypeDescriptor<OutputT> outType = fn.getOutputTypeDescriptor();
+    main.markFiniteInternal(input.isFinite());
     main.setTypeDescriptor(outType);
     main.setCoderInference(() -> inferCoder(p, outType, "the output type of DoFn "
         + fn.getClass().getName() + " is not known (it is generic or a lambda)"));
@@ -201,6 +202,7 @@ public final class ParDo {
     for (TupleTag<?> tag : additionalTags) {
       PCollection out = PCollection.createPrimitiveOutputInternal(
           p, input.getWindowingStrategy(), input.isBounded(), null);
+      out.markFiniteInternal(input.isFinite());
       TypeDescriptor td = tag.getTypeDescriptor();
       out.setTypeDescriptor(td);
       out.setCoderInference(() -> inferCoder(p, td, "the type of output tag '" + tag.getId()

@@ -192,7 +192,8 @@ public final class Window<T> extends PTransform<PCollection<T>, PCollection<T>> 
     @Override
     public PCollection<T> expand(PCollection<T> input) {
       return PCollection.createPrimitiveOutputInternal(
-          input.getPipeline(), strategy, input.isBounded(), input.getCoder());
+              input.getPipeline(), strategy, input.isBounded(), input.getCoder())
+          .markFiniteInternal(input.isFinite());
     }
   }
 }

@@ -42,6 +42,7 @@ public final class PCollection<T> implements PValue {
   private Supplier<Coder<T>> coderInference;
   private TypeDescriptor<T> typeDescriptor;
   private boolean finished;
+  private boolean finite;
 
   private PCollection(
       Pipeline pipeline, WindowingStrategy windowingStrategy, IsBounded isBounded, Coder<T> coder) {
@@ -49,6 +50,7 @@ public final class PCollection<T> implements PValue {
     this.windowingStrategy = windowingStrategy;
     this.isBounded = isBounded;
     this.coder = coder;
+    this.finite = isBounded == IsBounded.BOUNDED;
   }
 
   /**
@@ -106,6 +108,22 @@ public final class PCollection<T> implements PValue {
 
   public IsBounded isBounded() {
     return isBounded;
+  }
+
+  /**
+   * Whether this collection's input is known to end: true for bounded collections, and for
+   * unbounded ones fed only by scripted sources such as {@code TestStream}, whose watermark always
+   * reaches the end of time. Such a collection may be grouped in the global window with the default
+   * trigger: it fires one pane when the input ends.
+   */
+  public boolean isFinite() {
+    return finite;
+  }
+
+  /** Internal: marks this collection as fed only by inputs that end (see {@link #isFinite()}). */
+  public PCollection<T> markFiniteInternal(boolean isFinite) {
+    this.finite = isFinite || isBounded == IsBounded.BOUNDED;
+    return this;
   }
 
   /**

@@ -31,6 +31,7 @@ public final class AssertionTransform<T> extends PTransform<PCollection<T>, PDon
   private final ContentsCheck<T> check;
   private final AssertionSite site;
   private final String what;
+  private final PaneSelector selector;
 
   /**
    * An assertion.
@@ -40,10 +41,24 @@ public final class AssertionTransform<T> extends PTransform<PCollection<T>, PDon
    * @param site where the assertion was declared
    */
   public AssertionTransform(String what, ContentsCheck<T> check, AssertionSite site) {
+    this(what, check, site, null);
+  }
+
+  /**
+   * An assertion on the elements that {@code selector} picks (all elements when it is null).
+   *
+   * @param what what is asserted, for messages, e.g. {@code "containsInAnyOrder"}
+   * @param check the check
+   * @param site where the assertion was declared
+   * @param selector the window and panes checked, or null for all elements of all windows
+   */
+  public AssertionTransform(
+      String what, ContentsCheck<T> check, AssertionSite site, PaneSelector selector) {
     super("PAssert");
     this.what = Preconditions.checkNotNull(what);
     this.check = Preconditions.checkNotNull(check);
     this.site = Preconditions.checkNotNull(site);
+    this.selector = selector;
   }
 
   /** Applies the check to {@code actual} under the next free name {@code PAssert$N}. */
@@ -80,8 +95,8 @@ public final class AssertionTransform<T> extends PTransform<PCollection<T>, PDon
     Pipeline p = actual.getPipeline();
     String description = "Assertion " + p.currentStepName() + " (" + what + " on '"
         + actual.getName() + "', declared at " + site + ")";
-    actual.apply("GroupGlobally", new GroupGlobally<>())
-        .apply("Check", ParDo.of(new CheckFn<>(actual.getCoder(), check, description)))
+    actual.apply("GroupGlobally", new GroupGlobally<>(selector != null))
+        .apply("Check", ParDo.of(new CheckFn<>(actual.getCoder(), check, description, selector)))
         .setCoder(VoidCoder.of());
     return PDone.in(p);
   }

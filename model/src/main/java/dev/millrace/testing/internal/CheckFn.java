@@ -12,6 +12,8 @@ import java.util.List;
  * Runs one {@link ContentsCheck} on the group made by {@link GroupGlobally}: counts a success in
  * the {@code successes} counter of the PAssert namespace, or throws an {@link AssertionError}
  * whose message starts with the assertion's description (step, collection, declaration site).
+ * With a {@link PaneSelector}, the group holds {@link WindowedElement}s and only the selected
+ * ones are checked; a failure then also shows what the selected window held, pane by pane.
  * Internal.
  *
  * @param <T> the element type
@@ -27,10 +29,13 @@ final class CheckFn<T> extends DoFn<KV<Integer, Iterable<byte[]>>, Void> {
   private final Counter failures =
       Metrics.counter(AssertionTransform.METRICS_NAMESPACE, AssertionTransform.FAILURES);
 
-  CheckFn(Coder<T> coder, ContentsCheck<T> check, String description) {
+  private final PaneSelector selector;
+
+  CheckFn(Coder<T> coder, ContentsCheck<T> check, String description, PaneSelector selector) {
     this.coder = coder;
     this.check = check;
     this.description = description;
+    this.selector = selector;
   }
 
   @Override
@@ -41,15 +46,22 @@ final class CheckFn<T> extends DoFn<KV<Integer, Iterable<byte[]>>, Void> {
         encodings.add(b);
       }
     }
+    PaneSelection selection = selector == null ? null : PaneSelection.of(selector, encodings);
     try {
-      check.check(Contents.decode(coder, encodings), coder);
+      List<byte[]> selected = selection == null ? encodings : selection.selected();
+      check.check(Contents.decode(coder, selected), coder);
     } catch (AssertionFailure e) {
       failures.inc();
-      throw new AssertionError(description + " failed:\n" + e.getMessage());
+      throw new AssertionError(description + " failed:\n" + e.getMessage() + context(selection));
     } catch (AssertionError e) {
       failures.inc();
-      throw new AssertionError(description + " failed: " + e.getMessage(), e);
+      throw new AssertionError(
+          description + " failed: " + e.getMessage() + context(selection), e);
     }
     successes.inc();
+  }
+
+  private String context(PaneSelection selection) {
+    return selection == null ? "" : "\n" + selection.context(coder);
   }
 }

@@ -36,11 +36,24 @@ class ConstructionErrorsTest implements Serializable {
   @Test
   void unboundedGlobalWindowWithTheDefaultTriggerCannotBeGrouped() {
     Pipeline p = pipeline();
-    PCollection<KV<String, Long>> input = unbounded(p);
+    PCollection<KV<Long, Long>> input = p
+        .apply(dev.millrace.transforms.GenerateSequence.from(0).withRate(10, Duration.ofSeconds(1)))
+        .apply(dev.millrace.transforms.WithKeys.of(1L));
     assertThatThrownBy(() -> input.apply(GroupByKey.create()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("GroupByKey")
         .hasMessageContaining("Window.into");
+  }
+
+  @Test
+  void aTestStreamEndsSoItMayBeGroupedInTheGlobalWindow() {
+    Pipeline p = pipeline();
+    PCollection<KV<String, Iterable<Long>>> grouped = unbounded(p).apply(GroupByKey.create());
+    String id = Collect.of(grouped);
+    p.run().waitUntilFinish();
+    org.assertj.core.api.Assertions.assertThat(Collect.<KV<String, Iterable<Long>>>results(id))
+        .singleElement().satisfies(kv -> org.assertj.core.api.Assertions.assertThat(kv.getValue())
+            .containsExactly(1L));
   }
 
   @Test

@@ -34,6 +34,10 @@ final class ExecutorCheckpoint {
       if (s instanceof ReadStep r) {
         b.append("[splits=").append(ex.sources.reads.get(r).size()).append(']');
       }
+      Boundary boundary = ex.boundary(s);
+      if (boundary != null) {
+        b.append('[').append(boundary.getClass().getSimpleName()).append(']');
+      }
     }
     return b.toString();
   }

@@ -118,6 +118,9 @@ final class MicroBatchExecutor {
           KeyedGrouping::groupedValues, partitions);
     }
     if (s instanceof CombinePerKeyStep c) {
+      if (options.getPreCombine() && LiftedCombine.applies(c.input(), c.strategy())) {
+        return new LiftedCombine(this, c, partitions);
+      }
       return new KeyedGrouping(this, c.name(), c.input(), c.outputs().values().iterator().next(),
           combiningCore(c), v -> v, partitions);
     }

@@ -42,4 +42,14 @@ public interface MicroBatchOptions extends PipelineOptions {
   int getParallelism();
 
   void setParallelism(int value);
+
+  @Description("Whether a Combine.perKey over bounded input with the default trigger and "
+      + "non-merging windows pre-combines values per key and window in each batch task and keeps "
+      + "one accumulator per key and window until its input is complete, instead of passing "
+      + "every element through the windowing core. The results are the same; false is for "
+      + "diagnosis. A restart from a checkpoint must use the same value.")
+  @Default.Boolean(true)
+  boolean getPreCombine();
+
+  void setPreCombine(boolean value);
 }

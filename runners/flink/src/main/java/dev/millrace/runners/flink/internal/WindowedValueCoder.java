@@ -1,0 +1,88 @@
+package dev.millrace.runners.flink.internal;
+
+import com.google.common.base.Preconditions;
+import dev.millrace.coders.Coder;
+import dev.millrace.windowing.BoundedWindow;
+import dev.millrace.windowing.PaneInfo;
+import dev.millrace.windowing.StateCodec;
+import dev.millrace.windowing.StateCodecs;
+import dev.millrace.windowing.WindowedValue;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Encodes an element as the Flink runner ships it: timestamp, windows (with the window function's
+ * codec), pane, then the value with the collection's coder.
+ *
+ * @param <T> the type of the value
+ */
+public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
+  private static final long serialVersionUID = 1L;
+  private static final StateCodec<PaneInfo> PANES = StateCodecs.paneInfos();
+
+  private final Coder<T> valueCoder;
+  private final StateCodec<BoundedWindow> windowCodec;
+
+  @SuppressWarnings("unchecked")
+  public WindowedValueCoder(Coder<T> valueCoder, StateCodec<? extends BoundedWindow> windowCodec) {
+    this.valueCoder = Preconditions.checkNotNull(valueCoder, "valueCoder");
+    this.windowCodec = (StateCodec<BoundedWindow>) Preconditions.checkNotNull(windowCodec);
+  }
+
+  public Coder<T> getValueCoder() {
+    return valueCoder;
+  }
+
+  @Override
+  public void encode(WindowedValue<T> value, OutputStream out) throws IOException {
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeLong(value.timestamp());
+    List<BoundedWindow> windows = value.windows();
+    data.writeInt(windows.size());
+    for (BoundedWindow w : windows) {
+      windowCodec.encode(w, data);
+    }
+    PANES.encode(value.pane(), data);
+    data.flush();
+    valueCoder.encode(value.value(), out);
+  }
+
+  @Override
+  public WindowedValue<T> decode(InputStream in) throws IOException {
+    DataInputStream data = new DataInputStream(in);
+    long timestamp = data.readLong();
+    int n = data.readInt();
+    List<BoundedWindow> windows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      windows.add(windowCodec.decode(data));
+    }
+    PaneInfo pane = PANES.decode(data);
+    T value = valueCoder.decode(in);
+    return n == 1
+        ? WindowedValue.of(value, timestamp, windows.get(0), pane)
+        : WindowedValue.of(value, timestamp, windows, pane);
+  }
+
+  @Override
+  public List<? extends Coder<?>> getCoderArguments() {
+    return List.of(valueCoder);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WindowedValueCoder<?> c
+        && c.valueCoder.equals(valueCoder)
+        && c.windowCodec.equals(windowCodec);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(valueCoder, windowCodec.getClass());
+  }
+}
