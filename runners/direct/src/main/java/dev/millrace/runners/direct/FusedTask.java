@@ -139,6 +139,11 @@ final class FusedTask {
       } catch (RuntimeException e) {
         throw UserCodeException.forElement(a.name(), "assignWindows", v.value(), e);
       }
+      if (windows.isEmpty()) {
+        // The window function put the element in no window (e.g. between sliding windows whose
+        // period exceeds their size): as in Beam, it belongs to no window and is not emitted.
+        return;
+      }
       out.accept(WindowedValue.of(v.value(), v.timestamp(), windows, v.pane()));
     };
   }

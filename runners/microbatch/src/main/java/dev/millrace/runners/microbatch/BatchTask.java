@@ -122,6 +122,11 @@ final class BatchTask {
       } catch (RuntimeException e) {
         throw UserCodeException.forElement(a.name(), "assignWindows", v.value(), e);
       }
+      if (windows.isEmpty()) {
+        // In no window (e.g. between sliding windows whose period exceeds their size): dropped,
+        // as in Beam.
+        return;
+      }
       out.accept(WindowedValue.of(v.value(), v.timestamp(), windows, v.pane()));
     };
   }
@@ -131,9 +136,15 @@ final class BatchTask {
   Receiver parDoReceiver(ParDoStep p, SideInputReader sideInputs) {
     Map<TupleTag<?>, Receiver> outs = new HashMap<>();
     p.outputs().forEach((tag, pc) -> outs.put(tag, receiverFor(pc)));
+    TupleTag<?> mainTag = p.parDo().getMainOutputTag();
+    Receiver mainOut = outs.get(mainTag);
     OutputManager om = new OutputManager() {
       @Override
       public <T> void output(TupleTag<T> tag, WindowedValue<T> value) {
+        if (tag == mainTag && mainOut != null) {
+          mainOut.accept(value);
+          return;
+        }
         Receiver r = outs.get(tag);
         if (r == null) {
           throw new IllegalArgumentException("output to the undeclared tag '" + tag + "'");
