@@ -72,7 +72,8 @@ public final class GroupGlobally<T>
     boolean bounded = input.isBounded() == PCollection.IsBounded.BOUNDED;
     if (!(s.windowFn() instanceof GlobalWindows) || !(s.trigger() instanceof DefaultTrigger)
         || !bounded) {
-      encoded = encoded.apply("IntoGlobalWindow", Window.<KV<Integer, byte[]>>into(GlobalWindows.of())
+      encoded = encoded.apply("IntoGlobalWindow",
+          Window.<KV<Integer, byte[]>>into(GlobalWindows.of())
           .triggering(bounded ? DefaultTrigger.of() : Never.ever())
           .discardingFiredPanes());
     }

@@ -50,16 +50,14 @@ final class PaneSelection {
    */
   List<byte[]> selected() {
     List<byte[]> out = new ArrayList<>();
-    for (Map.Entry<PaneInfo, List<byte[]>> e : panesOfWindow.entrySet()) {
-      PaneInfo pane = e.getKey();
+    for (PaneInfo pane : sortedPanes()) {
       if (selector.kind() == PaneSelector.Kind.ONLY && !(pane.isFirst() && pane.isLast())) {
         throw new AssertionFailure("Expected the elements of window " + selector.windowText()
-            + " in a single pane (from a trigger that fires at most once), but the window has a "
-            + pane(pane) + ", which is not " + (pane.isFirst() ? "the last" : "the first")
-            + " pane.");
+            + " in a single pane (from a trigger that fires at most once), but one of its panes ("
+            + pane(pane) + ") is not " + (pane.isFirst() ? "the last" : "the first") + " pane.");
       }
       if (selector.selects(pane)) {
-        out.addAll(e.getValue());
+        out.addAll(panesOfWindow.get(pane));
       }
     }
     return out;
