@@ -7,5 +7,10 @@ package dev.millrace.options;
  */
 @FunctionalInterface
 public interface DefaultValueFactory<T> {
+  /**
+   * The default, computed when the option is first read without having been set. Read other
+   * options through {@code options.as(TheirInterface.class)}. Implementations need a public
+   * no-argument constructor.
+   */
   T create(PipelineOptions options);
 }

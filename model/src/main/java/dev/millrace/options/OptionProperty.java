@@ -4,8 +4,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 
 /**
- * One option of an options interface: its flag name, getter, setter and type. Internal to the
- * options machinery but public for help printers.
+ * One option of an options interface: its flag name, getter, setter and type (internal to the
+ * options machinery).
  *
  * @param name the flag name ({@code getTargetParallelism} → {@code targetParallelism})
  * @param iface the interface that declares the getter
@@ -13,7 +13,7 @@ import java.lang.reflect.Type;
  * @param setter the setter
  * @param type the option's (generic) type
  */
-public record OptionProperty(
+record OptionProperty(
     String name, Class<?> iface, Method getter, Method setter, Type type) {
 
   /** The property name of a getter or setter, or null when the method is neither. */

@@ -21,7 +21,7 @@ final class OptionValues {
       List<String> items = new ArrayList<>();
       for (String r : raw) {
         for (String s : r.split(",")) {
-          if (!s.isEmpty()) {
+          if (!s.isBlank()) {
             items.add(s.trim());
           }
         }

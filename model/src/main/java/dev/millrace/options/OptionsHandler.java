@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * The state behind every view of one options object: the explicitly set values by option name,
  * the defaults computed so far, and the interfaces it has been viewed through. Every view ({@link
  * PipelineOptions#as}) is a proxy over the same handler, so a value set through one view is seen
- * through all of them, and views of one object are equal.
+ * through all of them, and views of one object are equal. An option that several interfaces
+ * declare has one value, but until it is set each view reads the default its own interface
+ * declares.
  *
  * <p>Serialisable, so options travel to workers: the set values (which must be serialisable), the
  * interfaces, and the defaults already computed that are serialisable (so a computed default such
@@ -32,6 +34,7 @@ final class OptionsHandler implements InvocationHandler, Serializable {
 
   private Map<String, Object> values = new LinkedHashMap<>();
   private Set<Class<? extends PipelineOptions>> interfaces = new LinkedHashSet<>();
+  /** Computed defaults by "declaring interface#option". */
   private Map<String, Object> defaults = new LinkedHashMap<>();
   private transient Map<Class<?>, Object> views;
 
@@ -49,7 +52,11 @@ final class OptionsHandler implements InvocationHandler, Serializable {
     }
     OptionsRegistry.register(iface);
     interfaces.add(iface);
-    List<Class<?>> all = new ArrayList<>(interfaces);
+    // The view's own interface first: where interfaces declare the same getter, the proxy passes
+    // the foremost one's Method, so each view reads the default its own interface declares.
+    List<Class<?>> all = new ArrayList<>();
+    all.add(iface);
+    interfaces.stream().filter(c -> c != iface).forEach(all::add);
     Object proxy = Proxy.newProxyInstance(proxyLoader(iface, all), all.toArray(new Class<?>[0]),
         this);
     views.put(iface, proxy);
@@ -107,7 +114,7 @@ final class OptionsHandler implements InvocationHandler, Serializable {
     }
     if (method.getParameterCount() == 1) {
       values.put(prop, args[0]);
-      defaults.remove(prop);
+      defaults.keySet().removeIf(k -> k.endsWith("#" + prop));
       return null;
     }
     return get(prop, method, (PipelineOptions) proxy);
@@ -118,10 +125,12 @@ final class OptionsHandler implements InvocationHandler, Serializable {
       Object v = values.get(prop);
       return v == null ? OptionValues.primitiveZero(getter.getReturnType()) : v;
     }
-    if (!defaults.containsKey(prop)) {
-      defaults.put(prop, OptionValues.defaultValue(getter, proxy));
+    // Keyed by the declaring interface too: two interfaces may give one option different defaults.
+    String key = getter.getDeclaringClass().getName() + "#" + prop;
+    if (!defaults.containsKey(key)) {
+      defaults.put(key, OptionValues.defaultValue(getter, proxy));
     }
-    return defaults.get(prop);
+    return defaults.get(key);
   }
 
   /** The set values and the defaults of every option of the interfaces seen, sorted by name. */

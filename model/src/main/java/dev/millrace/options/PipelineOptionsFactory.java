@@ -1,5 +1,7 @@
 package dev.millrace.options;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,11 +17,22 @@ import java.util.function.IntConsumer;
  * }</pre>
  *
  * <p>Flags are {@code --name=value} (and {@code --flag} alone for {@code true}); list options take
- * comma-separated or repeated flags. Every flag must name an option of a known interface
- * ({@link PipelineOptions}, the runners' options, interfaces registered with {@link #register} or
- * a {@link PipelineOptionsRegistrar}, and the one passed to {@code as}); an unknown flag is an error
- * that suggests the closest known name. {@code --help} prints every option and exits;
- * {@code --help=SomeOptions} prints one interface's.
+ * comma-separated or repeated flags. Option types: {@code String}, {@code int}/{@code Integer},
+ * {@code long}/{@code Long}, {@code double}/{@code Double}, {@code boolean}/{@code Boolean}, enums
+ * (by constant name, case-insensitively), {@link java.time.Duration} (ISO-8601 such as {@code
+ * PT5S}, or milliseconds), {@link java.time.Instant} (ISO-8601 or epoch milliseconds), and
+ * {@code List}s or arrays of those.
+ *
+ * <p>Every flag must name an option of a known interface ({@link PipelineOptions}, the options
+ * interfaces of runners and {@link PipelineOptionsRegistrar}s on the class path, interfaces
+ * registered with {@link #register}, and the one passed to {@code as}); an unknown flag is an
+ * error that suggests the closest known name. Malformed arguments, values of the wrong type, a
+ * single-valued option given twice and (with {@link Builder#withValidation()}) a missing {@link
+ * Validation.Required} option are errors too, all {@link IllegalArgumentException}s saying how to
+ * fix the command line.
+ *
+ * <p>{@code --help} prints every registered option and exits with status 0; {@code
+ * --help=SomeOptions} (simple or fully-qualified interface name) prints that interface's options.
  */
 public final class PipelineOptionsFactory {
   /** Where help goes; tests replace it. */
@@ -41,10 +54,18 @@ public final class PipelineOptionsFactory {
 
   /** Starts parsing the given flags. */
   public static Builder fromArgs(String... args) {
+    checkNotNull(args, "args");
     return new Builder(args.clone(), false);
   }
 
-  /** Makes an interface's options known for parsing and help. */
+  /**
+   * Makes an interface's options (and those of the options interfaces it extends) known for
+   * parsing and help.
+   *
+   * @throws IllegalArgumentException when the interface is not a valid options interface (not a
+   *     public interface extending PipelineOptions, a getter without a matching setter, a default
+   *     that does not fit its option) or gives an already known option another type
+   */
   public static void register(Class<? extends PipelineOptions> iface) {
     OptionsRegistry.register(iface);
   }

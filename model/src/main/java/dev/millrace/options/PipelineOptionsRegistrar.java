@@ -8,5 +8,6 @@ import java.util.List;
  * {@code META-INF/services/dev.millrace.options.PipelineOptionsRegistrar}.
  */
 public interface PipelineOptionsRegistrar {
+  /** The options interfaces to register; each is validated as {@code register} does. */
   List<Class<? extends PipelineOptions>> getPipelineOptions();
 }

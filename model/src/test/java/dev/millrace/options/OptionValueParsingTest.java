@@ -81,7 +81,7 @@ class OptionValueParsingTest {
   public static final class TwiceCount implements DefaultValueFactory<Integer> {
     @Override
     public Integer create(PipelineOptions options) {
-      return options.as(DefaultedOptions.class).getCount() * 2;
+      return options.as(DefaultedOptions.class).getDefCount() * 2;
     }
   }
 
@@ -92,39 +92,39 @@ class OptionValueParsingTest {
     void setGreeting(String value);
 
     @Default.Integer(3)
-    int getCount();
+    int getDefCount();
 
-    void setCount(int value);
+    void setDefCount(int value);
 
     @Default.Long(10_000_000_000L)
-    Long getBig();
+    Long getDefBig();
 
-    void setBig(Long value);
+    void setDefBig(Long value);
 
     @Default.Double(0.25)
-    double getRatio();
+    double getDefRatio();
 
-    void setRatio(double value);
+    void setDefRatio(double value);
 
     @Default.Boolean(true)
-    boolean isFlag();
+    boolean isDefFlag();
 
-    void setFlag(boolean value);
+    void setDefFlag(boolean value);
 
     @Default.Enum("DARK_GREEN")
-    Color getColor();
+    Color getDefColor();
 
-    void setColor(Color value);
+    void setDefColor(Color value);
 
     @Default.String("PT1M")
-    Duration getTimeout();
+    Duration getDefTimeout();
 
-    void setTimeout(Duration value);
+    void setDefTimeout(Duration value);
 
     @Default.String("a,b")
-    List<String> getNames();
+    List<String> getDefNames();
 
-    void setNames(List<String> value);
+    void setDefNames(List<String> value);
 
     @Default.InstanceFactory(TwiceCount.class)
     Integer getDoubled();
@@ -203,13 +203,13 @@ class OptionValueParsingTest {
   void defaultsOfEveryKindApplyWhenNotSet() {
     DefaultedOptions options = PipelineOptionsFactory.create().as(DefaultedOptions.class);
     assertThat(options.getGreeting()).isEqualTo("hello");
-    assertThat(options.getCount()).isEqualTo(3);
-    assertThat(options.getBig()).isEqualTo(10_000_000_000L);
-    assertThat(options.getRatio()).isEqualTo(0.25);
-    assertThat(options.isFlag()).isTrue();
-    assertThat(options.getColor()).isEqualTo(Color.DARK_GREEN);
-    assertThat(options.getTimeout()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(options.getNames()).containsExactly("a", "b");
+    assertThat(options.getDefCount()).isEqualTo(3);
+    assertThat(options.getDefBig()).isEqualTo(10_000_000_000L);
+    assertThat(options.getDefRatio()).isEqualTo(0.25);
+    assertThat(options.isDefFlag()).isTrue();
+    assertThat(options.getDefColor()).isEqualTo(Color.DARK_GREEN);
+    assertThat(options.getDefTimeout()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(options.getDefNames()).containsExactly("a", "b");
     assertThat(options.getDoubled()).isEqualTo(6);
     assertThat(options.getRunner()).isEqualTo("direct");
   }
@@ -217,11 +217,11 @@ class OptionValueParsingTest {
   @Test
   void flagsOverrideDefaultsAndFactoriesSeeOtherOptions() {
     DefaultedOptions options = PipelineOptionsFactory
-        .fromArgs("--count=5", "--flag=false", "--color=red", "--greeting=hi")
+        .fromArgs("--defCount=5", "--defFlag=false", "--defColor=red", "--greeting=hi")
         .as(DefaultedOptions.class);
-    assertThat(options.getCount()).isEqualTo(5);
-    assertThat(options.isFlag()).isFalse();
-    assertThat(options.getColor()).isEqualTo(Color.RED);
+    assertThat(options.getDefCount()).isEqualTo(5);
+    assertThat(options.isDefFlag()).isFalse();
+    assertThat(options.getDefColor()).isEqualTo(Color.RED);
     assertThat(options.getGreeting()).isEqualTo("hi");
     assertThat(options.getDoubled()).isEqualTo(10);
   }
