@@ -90,7 +90,8 @@ class ContinuationTriggerTest {
             .triggering(t).discardingFiredPanes());
     PCollection<KV<String, Iterable<Long>>> grouped = in.apply(GroupByKey.create());
     assertThat(grouped.getWindowingStrategy().trigger()).isEqualTo(expected);
-    assertThat(grouped.getWindowingStrategy().windowFn()).isEqualTo(in.getWindowingStrategy().windowFn());
+    assertThat(grouped.getWindowingStrategy().windowFn())
+        .isEqualTo(in.getWindowingStrategy().windowFn());
   }
 
   /** Sums each non-empty pane under the single key "all". */
