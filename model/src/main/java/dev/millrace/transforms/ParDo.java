@@ -190,6 +190,7 @@ public final class ParDo {
     String step = p.currentStepName();
     SerializableCheck.check(
         fn, "the DoFn " + fn.getClass().getName() + " of step '" + step + "'");
+    StatefulParDoCheck.checkIfStateful(fn, input, step);
     Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();
     PCollection<OutputT> main = PCollection.createPrimitiveOutputInternal(
         p, input.getWindowingStrategy(), input.isBounded(), null);

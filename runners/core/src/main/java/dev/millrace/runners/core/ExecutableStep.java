@@ -80,7 +80,8 @@ public sealed interface ExecutableStep {
 
     @Override
     public boolean isElementWise() {
-      return parDo.getSideInputs().isEmpty();
+      return parDo.getSideInputs().isEmpty()
+          && !dev.millrace.transforms.state.internal.DoFnDeclarations.isStateful(parDo.getFn());
     }
   }
 

@@ -96,6 +96,10 @@ final class DirectExecutor {
       return new StreamingGrouping(this, c.name(), c.input(), c.outputs().values().iterator().next(),
           combiningCore(c), v -> v, partitions);
     }
+    if (s instanceof ParDoStep p
+        && dev.millrace.transforms.state.internal.DoFnDeclarations.isStateful(p.parDo().getFn())) {
+      return new StatefulParDo(this, p, partitions);
+    }
     if (s instanceof ParDoStep p && !p.sideInputs().isEmpty()) {
       return new SideInputParDo(this, p);
     }
