@@ -25,12 +25,11 @@ public final class DirectRunnerRegistrar implements PipelineRunnerRegistrar {
       Capability.MERGING_WINDOWS,
       Capability.TRIGGERS,
       Capability.PROCESSING_TIME,
-      Capability.TEST_STREAM
-      // , Capability.STATE
-      // , Capability.TIMERS
-      // , Capability.TIMER_FAMILIES
-      , Capability.UNBOUNDED
-  );
+      Capability.TEST_STREAM,
+      Capability.STATE,
+      Capability.TIMERS,
+      Capability.TIMER_FAMILIES,
+      Capability.UNBOUNDED);
 
   @Override
   public String name() {
