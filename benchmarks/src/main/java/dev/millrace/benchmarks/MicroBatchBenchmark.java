@@ -30,13 +30,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * single-threaded Java loop, over the same generated input, in one invocation: WordCount, and a
  * windowed count (each line's words stamped with the line number in seconds, counted per word in
  * one-minute windows). Runs are interleaved and repeated; medians are reported as ratios against
- * the plain loop, and every run's counts are checked against the loop's.
+ * the plain loop, and every run's counts are checked against the loop's. Each run's times and the
+ * system load are printed too, and the process CPU time of each runner, since a shared machine's
+ * wall-clock times are noisy; the throughput ratio is given as the ratio of medians and as the
+ * median of the per-run (paired) ratios.
  *
  * <p>Both runners must be on the class path (the micro-batch runner is found by name).
  *
  * <pre>
  * java -cp ... dev.millrace.benchmarks.MicroBatchBenchmark [--words=5000000] [--distinct=100000]
- *     [--runs=3] [--dir=target/bench] [--parallelism=0] [--batchInterval=PT0.5S]
+ *     [--runs=5] [--warmup=2] [--dir=target/bench] [--parallelism=0] [--batchInterval=PT0.5S]
+ *     [--only=wordcount|windowed] [--profile=direct|microbatch]
  * </pre>
  */
 public final class MicroBatchBenchmark {
@@ -53,7 +57,8 @@ public final class MicroBatchBenchmark {
     }
     long words = Long.parseLong(flags.getOrDefault("words", "5000000"));
     int distinct = Integer.parseInt(flags.getOrDefault("distinct", "100000"));
-    int runs = Integer.parseInt(flags.getOrDefault("runs", "3"));
+    int runs = Integer.parseInt(flags.getOrDefault("runs", "5"));
+    int warmup = Integer.parseInt(flags.getOrDefault("warmup", "2"));
     String parallelism = flags.getOrDefault("parallelism", "0");
     String interval = flags.getOrDefault("batchInterval", "PT0.5S");
     Path dir = Path.of(flags.getOrDefault("dir", "target/bench")).toAbsolutePath();
@@ -69,31 +74,82 @@ public final class MicroBatchBenchmark {
         "--enforceEncodability=false", "--targetParallelism=" + parallelism};
     String[] micro = {"--runner=microbatch", "--parallelism=" + parallelism,
         "--batchInterval=" + interval};
+    String only = flags.getOrDefault("only", "");
     for (boolean windowed : new boolean[] {false, true}) {
-      Map<String, Long> expected = plainLoop(lines, windowed);
-      run(lines, direct, windowed, expected); // warm-up
-      run(lines, micro, windowed, expected);
-      List<Long> plain = new ArrayList<>();
-      List<Long> d = new ArrayList<>();
-      List<Long> m = new ArrayList<>();
-      for (int r = 0; r < runs; r++) {
-        long t0 = System.nanoTime();
-        plainLoop(lines, windowed);
-        plain.add(System.nanoTime() - t0);
-        d.add(run(lines, direct, windowed, expected));
-        m.add(run(lines, micro, windowed, expected));
+      if (only.equals("wordcount") && windowed || only.equals("windowed") && !windowed) {
+        continue;
       }
-      double p = median(plain);
-      String name = windowed ? "windowed count" : "WordCount";
-      System.out.printf("%-15s %-28s %8.0f ms  ratio %.2f%n", name, "plain Java loop (1 thread)",
-          p / 1e6, 1.0);
-      System.out.printf("%-15s %-28s %8.0f ms  ratio %.2f%n", name, "direct runner, checks off",
-          median(d) / 1e6, median(d) / p);
-      System.out.printf("%-15s %-28s %8.0f ms  ratio %.2f%n", name, "micro-batch runner",
-          median(m) / 1e6, median(m) / p);
-      System.out.printf("%-15s micro-batch throughput / direct throughput: %.2f%n", name,
-          median(d) / median(m));
+      Map<String, Long> expected = plainLoop(lines, windowed);
+      String profile = flags.get("profile");
+      if (profile != null) {
+        profile(lines, profile.equals("direct") ? direct : micro, windowed, expected, runs);
+        continue;
+      }
+      measure(lines, direct, micro, windowed, expected, runs, warmup);
     }
+  }
+
+  /** Runs one runner repeatedly (for a profiler): --profile=direct or --profile=microbatch. */
+  private static void profile(List<String> lines, String[] flags, boolean windowed,
+      Map<String, Long> expected, int runs) {
+    for (int r = 0; r < runs; r++) {
+      long cpu0 = cpuNanos();
+      long ns = run(lines, flags, windowed, expected);
+      System.out.printf("%s %s: %d ms, process CPU %d ms%n", flags[0],
+          windowed ? "windowed" : "WordCount", ns / 1_000_000, (cpuNanos() - cpu0) / 1_000_000);
+    }
+  }
+
+  /** Warms up, then runs the plain loop and both runners in turn and prints the medians. */
+  private static void measure(List<String> lines, String[] direct, String[] micro,
+      boolean windowed, Map<String, Long> expected, int runs, int warmup) {
+    for (int w = 0; w < warmup; w++) { // let the JIT settle on both runners' code
+      run(lines, direct, windowed, expected);
+      run(lines, micro, windowed, expected);
+    }
+    List<Long> plain = new ArrayList<>();
+    List<Long> d = new ArrayList<>();
+    List<Long> m = new ArrayList<>();
+    List<Long> dCpu = new ArrayList<>();
+    List<Long> mCpu = new ArrayList<>();
+    List<Double> pairs = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      long t0 = System.nanoTime();
+      plainLoop(lines, windowed);
+      plain.add(System.nanoTime() - t0);
+      long c0 = cpuNanos();
+      d.add(run(lines, direct, windowed, expected));
+      long c1 = cpuNanos();
+      m.add(run(lines, micro, windowed, expected));
+      dCpu.add(c1 - c0);
+      mCpu.add(cpuNanos() - c1);
+      pairs.add(d.get(r) / (double) m.get(r));
+      System.out.printf("  run %d: plain %d ms, direct %d ms, micro-batch %d ms (load %.1f)%n",
+          r + 1, plain.get(r) / 1_000_000, d.get(r) / 1_000_000, m.get(r) / 1_000_000,
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+              .getSystemLoadAverage());
+    }
+    double p = median(plain);
+    String name = windowed ? "windowed count" : "WordCount";
+    System.out.printf("%-15s %-28s %8.0f ms  ratio %.2f%n", name, "plain Java loop (1 thread)",
+        p / 1e6, 1.0);
+    System.out.printf("%-15s %-28s %8.0f ms  ratio %.2f  (process CPU %.0f ms)%n", name,
+        "direct runner, checks off", median(d) / 1e6, median(d) / p, median(dCpu) / 1e6);
+    System.out.printf("%-15s %-28s %8.0f ms  ratio %.2f  (process CPU %.0f ms)%n", name,
+        "micro-batch runner", median(m) / 1e6, median(m) / p, median(mCpu) / 1e6);
+    System.out.printf("%-15s micro-batch throughput / direct throughput: %.2f (median of "
+        + "medians), %.2f (median of paired runs)%n", name, median(d) / median(m),
+        medianOf(pairs));
+  }
+
+  private static double medianOf(List<Double> xs) {
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2.0;
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double median(List<Long> xs) {

@@ -4,14 +4,15 @@ import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.TimestampCombiner;
 import dev.millrace.windowing.WindowFn;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Per key (by structural value) and window, a combiner's accumulator and the pane's output
+ * Per window and key (by structural value), a combiner's accumulator and the pane's output
  * timestamp so far: the pre-combining table of one batch task and the persistent table of one key
- * partition of a {@link LiftedCombine}. A key remembers the window it used last, so input in
- * timestamp order finds its window without a second hash look-up. Not thread-safe.
+ * partition of a {@link LiftedCombine}. Organised window first, with the window used last kept at
+ * hand: input that arrives roughly in timestamp order (the usual case) then works on one small
+ * per-window map at a time, and the global window costs a single hash look-up per element. Not
+ * thread-safe.
  */
 final class AccumulatorTable {
   /** One key and window: the accumulator and the combined output timestamp. */
@@ -32,16 +33,13 @@ final class AccumulatorTable {
     }
   }
 
-  /** One key's slots: the last one used, and all of them once there is more than one. */
-  private static final class Entry {
-    Slot recent;
-    Map<BoundedWindow, Slot> all;
-  }
-
-  private final HashMap<Object, Entry> entries = new HashMap<>();
+  private final HashMap<BoundedWindow, SlotMap> windows = new HashMap<>();
   private final TimestampCombiner combiner;
   private final WindowFn<BoundedWindow> windowFn;
-  private int slots;
+  private BoundedWindow recentWindow;
+  private SlotMap recentSlots;
+  private int size;
+  private long minTimestamp = Long.MAX_VALUE;
 
   @SuppressWarnings("unchecked")
   AccumulatorTable(TimestampCombiner combiner, WindowFn<?> windowFn) {
@@ -57,60 +55,84 @@ final class AccumulatorTable {
     return combiner.assign(window, windowFn.assignOutputTime(timestamp, window));
   }
 
+  private SlotMap slotsOf(BoundedWindow window) {
+    BoundedWindow recent = recentWindow;
+    if (recent == window || (recent != null && recent.equals(window))) {
+      return recentSlots;
+    }
+    SlotMap slots = windows.get(window);
+    if (slots == null) {
+      slots = new SlotMap();
+      windows.put(window, slots);
+    }
+    recentWindow = window;
+    recentSlots = slots;
+    return slots;
+  }
+
   /**
    * The slot of the key and window, combining {@code outputTime} (already {@linkplain #outputTime
    * assigned}) into its timestamp; a new slot is {@link Slot#fresh}.
    */
   Slot slot(Object structuralKey, Object key, BoundedWindow window, long outputTime) {
-    Entry e = entries.get(structuralKey);
-    if (e == null) {
-      e = new Entry();
-      entries.put(structuralKey, e);
+    if (outputTime < minTimestamp) {
+      minTimestamp = outputTime;
     }
-    Slot s = e.recent;
+    SlotMap slots = slotsOf(window);
+    int hash = SlotMap.hash(structuralKey);
+    Slot s = slots.get(structuralKey, hash);
     if (s == null) {
-      return e.recent = newSlot(structuralKey, key, window, outputTime);
-    }
-    if (s.window != window && !s.window.equals(window)) {
-      if (e.all == null) {
-        e.all = new HashMap<>(4);
-        e.all.put(s.window, s);
-      }
-      s = e.all.get(window);
-      if (s == null) {
-        s = newSlot(structuralKey, key, window, outputTime);
-        e.all.put(window, s);
-        e.recent = s;
-        return s;
-      }
-      e.recent = s;
+      s = new Slot(structuralKey, key, window, outputTime);
+      slots.add(s, hash);
+      size++;
+      return s;
     }
     s.timestamp = combiner.combine(s.timestamp, outputTime);
     return s;
   }
 
-  private Slot newSlot(Object structuralKey, Object key, BoundedWindow window, long outputTime) {
-    slots++;
-    return new Slot(structuralKey, key, window, outputTime);
+  /**
+   * Adds a slot taken from another table when this one has none for its key and window (and
+   * returns null); otherwise combines its timestamp into the existing slot and returns that, for
+   * the caller to merge the accumulators.
+   */
+  Slot absorb(Slot other) {
+    if (other.timestamp < minTimestamp) {
+      minTimestamp = other.timestamp;
+    }
+    SlotMap slots = slotsOf(other.window);
+    int hash = SlotMap.hash(other.structuralKey);
+    Slot s = slots.get(other.structuralKey, hash);
+    if (s == null) {
+      slots.add(other, hash);
+      size++;
+      return null;
+    }
+    s.timestamp = combiner.combine(s.timestamp, other.timestamp);
+    return s;
+  }
+
+  /**
+   * A lower bound of the slots' output timestamps (the smallest timestamp ever combined in since
+   * the table was last emptied), {@link Long#MAX_VALUE} when empty: a watermark hold.
+   */
+  long minTimestamp() {
+    return minTimestamp;
   }
 
   /** The number of (key, window) slots. */
   int size() {
-    return slots;
+    return size;
   }
 
   boolean isEmpty() {
-    return slots == 0;
+    return size == 0;
   }
 
-  /** Visits every slot (in no particular order). */
+  /** Visits every slot, window by window. */
   void forEach(Consumer<Slot> visitor) {
-    for (Entry e : entries.values()) {
-      if (e.all == null) {
-        visitor.accept(e.recent);
-      } else {
-        e.all.values().forEach(visitor);
-      }
+    for (SlotMap slots : windows.values()) {
+      slots.forEach(visitor);
     }
   }
 
@@ -121,7 +143,10 @@ final class AccumulatorTable {
   }
 
   void clear() {
-    entries.clear();
-    slots = 0;
+    windows.clear();
+    recentWindow = null;
+    recentSlots = null;
+    size = 0;
+    minTimestamp = Long.MAX_VALUE;
   }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,7 +30,8 @@ final class BatchSources {
   int[] nextEvent;
   int nextStream;
   boolean streamsClosed;
-  private long rotation;
+  /** How many records a worker claims from the batch's budget at a time. */
+  private static final long READ_CHUNK = 1 << 14;
   /** The virtual processing time under a TestStream, else {@link Long#MIN_VALUE}. */
   long virtualClock = Long.MIN_VALUE;
 
@@ -109,29 +111,39 @@ final class BatchSources {
     return 0;
   }
 
+  /** A split still to read, with the collection it feeds. */
+  private record Active(SplitCursor cursor, PCollection<?> output) {}
+
+  /**
+   * Reads up to {@code --maxBatchSize} records (shared among the splits) until
+   * {@code --batchInterval} has passed, with one worker per thread: each worker takes the next
+   * unfinished split, reads it until the split ends, the batch's budget is spent or the interval
+   * is over, then takes another, so every thread stays busy until the input runs out. Each worker
+   * is one task (one bundle, one pre-combining table) however many splits it reads.
+   */
   private long readBounded(long startNanos, BatchRunner runner) throws Exception {
-    List<SplitCursor> active = new ArrayList<>();
-    for (List<SplitCursor> cs : reads.values()) {
-      cs.stream().filter(c -> !c.isDone()).forEach(active::add);
-    }
-    long[] quotas = quotas(active.size(), ex.options().getMaxBatchSize());
-    long deadline = startNanos + ex.options().getBatchInterval().toNanos();
-    AtomicLong total = new AtomicLong();
-    List<Callable<Void>> tasks = new ArrayList<>();
+    ConcurrentLinkedQueue<Active> queue = new ConcurrentLinkedQueue<>();
     for (Map.Entry<ReadStep, List<SplitCursor>> e : reads.entrySet()) {
       PCollection<?> out = e.getKey().outputs().values().iterator().next();
       for (SplitCursor c : e.getValue()) {
-        int index = active.indexOf(c);
-        if (index >= 0 && quotas[index] > 0) {
-          long quota = quotas[index];
-          tasks.add(() -> {
-            BatchTask task = new BatchTask(ex);
-            total.addAndGet(c.read(task.receiverFor(out), quota, deadline, ex.options()));
-            task.finish();
-            return null;
-          });
+        if (!c.isDone()) {
+          queue.add(new Active(c, out));
         }
       }
+    }
+    int max = ex.options().getMaxBatchSize();
+    AtomicLong budget = new AtomicLong(max == 0 ? Long.MAX_VALUE : max);
+    long deadline = startNanos + ex.options().getBatchInterval().toNanos();
+    AtomicLong total = new AtomicLong();
+    int workers = Math.min(ex.parallelism(), queue.size());
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int i = 0; i < workers; i++) {
+      tasks.add(() -> {
+        BatchTask task = new BatchTask(ex);
+        total.addAndGet(readSplits(task, queue, budget, deadline));
+        task.finish();
+        return null;
+      });
     }
     runner.runAll(tasks);
     for (Map.Entry<ReadStep, List<SplitCursor>> e : reads.entrySet()) {
@@ -142,23 +154,42 @@ final class BatchSources {
     return total.get();
   }
 
-  /**
-   * Shares {@code max} records (0: no limit) among the active splits so that the batch reads at
-   * most {@code max} in total; the remainder goes to different splits from batch to batch.
-   */
-  private long[] quotas(int active, int max) {
-    long[] q = new long[active];
-    for (int i = 0; i < active; i++) {
-      q[i] = max == 0 ? Long.MAX_VALUE : max / active;
-    }
-    if (max != 0) {
-      int rest = max % active;
-      for (int i = 0; i < rest; i++) {
-        q[(int) ((rotation + i) % active)]++;
+  /** One worker's share of a batch's reading; returns the number of records read. */
+  private long readSplits(
+      BatchTask task, ConcurrentLinkedQueue<Active> queue, AtomicLong budget, long deadline) {
+    long read = 0;
+    Active a = queue.poll();
+    while (a != null) {
+      long claim = claim(budget);
+      if (claim == 0) {
+        break;
       }
-      rotation += Math.max(1, rest);
+      long n = a.cursor().read(task.receiverFor(a.output()), claim, deadline, ex.options());
+      read += n;
+      if (n < claim) {
+        budget.addAndGet(claim - n);
+      }
+      if (a.cursor().isDone()) {
+        a = queue.poll();
+      } else if (System.nanoTime() > deadline) {
+        break;
+      }
     }
-    return q;
+    return read;
+  }
+
+  /** Takes up to a chunk of records from the batch's budget; 0 when it is spent. */
+  private static long claim(AtomicLong budget) {
+    while (true) {
+      long left = budget.get();
+      if (left <= 0) {
+        return 0;
+      }
+      long chunk = Math.min(left, READ_CHUNK);
+      if (budget.compareAndSet(left, left - chunk)) {
+        return chunk;
+      }
+    }
   }
 
   /** Replays the next event of the next TestStream (round robin), or closes the streams. */

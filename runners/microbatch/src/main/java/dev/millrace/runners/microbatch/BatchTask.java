@@ -97,10 +97,13 @@ final class BatchTask {
     LongAdder sink = ex.sinkCounter(s);
     if (sink != null) {
       Receiver inner = r;
-      LongAdder local = new LongAdder();
-      flushers.add(() -> sink.add(local.sumThenReset()));
+      long[] local = new long[1]; // task-local: one thread
+      flushers.add(() -> {
+        sink.add(local[0]);
+        local[0] = 0;
+      });
       r = v -> {
-        local.increment();
+        local[0]++;
         inner.accept(v);
       };
     }

@@ -19,7 +19,7 @@ interface Boundary {
    * The work to do at the batch boundary, with the step's new input watermark and the batch's
    * processing time: tasks that process the buffered input and push outputs downstream.
    */
-  List<Callable<Void>> fire(long inputWatermark, long processingTime);
+  List<Callable<Void>> fire(long inputWatermark, long processingTime) throws Exception;
 
   /** The step's output watermark after {@link #fire}. */
   long outputWatermark(long inputWatermark);

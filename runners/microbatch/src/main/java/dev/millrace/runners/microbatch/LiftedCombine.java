@@ -24,25 +24,26 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
  * A lifted {@code Combine.perKey} over bounded input with the default trigger and non-merging
- * windows. Each batch task folds its elements into a task-local table of accumulators per key and
- * window (no element crosses a thread or goes through the windowing core); at the task's end the
- * partial accumulators go to their key partition. At the batch boundary each partition merges
- * them into its own table, which is part of the checkpoint. When the input watermark reaches the
- * end of time, each key and window emits one pane, as the core would: ON_TIME, the only firing,
- * at the combined output timestamp (capped at the window's end).
+ * windows. Every task that delivers input borrows one of a few pre-combining tables (one per
+ * concurrently running task, kept from batch to batch) and folds its elements into accumulators
+ * per key and window there: no element crosses a thread or goes through the windowing core, and
+ * each key costs one accumulator per table however many batches the input takes. The tables are
+ * part of the checkpoint. When the input watermark reaches the end of time, the tables' partial
+ * accumulators are shuffled by key partition (in parallel per table), merged (in parallel per
+ * partition) and each key and window emits one pane, as the core would: ON_TIME, the only
+ * firing, at the combined output timestamp (capped at the window's end).
  *
  * <p>This is exact because a bounded collection's watermark on this runner stays at the
  * beginning of time until all its input is read and then jumps to the end of time: no element is
  * late, and the default trigger fires each window exactly once, when the input is complete.
  */
 final class LiftedCombine implements Boundary {
-  /** A task flushes its partial accumulators when its table reaches this many slots. */
-  private static final int MAX_TASK_SLOTS = 1 << 18;
-
   private final MicroBatchExecutor ex;
   private final CombinePerKeyStep step;
   private final Coder<Object> keyCoder;
@@ -50,15 +51,15 @@ final class LiftedCombine implements Boundary {
   private final StateCodec<BoundedWindow> windowCodec;
   private final PCollection<?> output;
   private final MetricsContainer metrics;
-  private final SlotInbox inbox;
-  private final Partition[] partitions;
+  private final int numPartitions;
+  /** Every table; the idle ones are also in {@link #idle}. */
+  private final List<TaskTable> tables = new CopyOnWriteArrayList<>();
+  private final ConcurrentLinkedQueue<TaskTable> idle = new ConcurrentLinkedQueue<>();
 
-  /** One key partition: its accumulators and its copy of the CombineFn. */
-  private final class Partition {
+  /** A pre-combining table and its copy of the CombineFn, used by one task at a time. */
+  private final class TaskTable {
     final AccumulatorTable table = newTable();
     final CombineFn<Object, Object, Object> fn = newFn();
-    /** The earliest output timestamp of a pending slot (a watermark hold), or MAX. */
-    long minPending = Timestamps.MAX;
   }
 
   /** Whether a Combine.perKey with this input and strategy can take this path. */
@@ -78,11 +79,7 @@ final class LiftedCombine implements Boundary {
         (StateCodec<BoundedWindow>) step.input().getWindowingStrategy().windowFn().windowCodec();
     this.output = step.outputs().values().iterator().next();
     this.metrics = ex.metrics().forStep(step.name());
-    this.inbox = new SlotInbox(numPartitions);
-    this.partitions = new Partition[numPartitions];
-    for (int i = 0; i < numPartitions; i++) {
-      partitions[i] = new Partition();
-    }
+    this.numPartitions = numPartitions;
   }
 
   private AccumulatorTable newTable() {
@@ -96,19 +93,21 @@ final class LiftedCombine implements Boundary {
     return (CombineFn<Object, Object, Object>) ex.cloneFn(step.fn(), step.name());
   }
 
+  private TaskTable borrow() {
+    TaskTable t = idle.poll();
+    if (t == null) {
+      t = new TaskTable();
+      tables.add(t);
+    }
+    return t;
+  }
+
   @Override
   public Receiver inputReceiver(BatchTask task) {
-    CombineFn<Object, Object, Object> fn = newFn();
-    AccumulatorTable table = newTable();
-    SlotInbox.Writer w = inbox.new Writer();
-    Runnable flush = () -> {
-      table.drain(s -> {
-        s.accumulator = call(() -> fn.compact(s.accumulator), s.key);
-        w.add(s);
-      });
-      w.flush();
-    };
-    task.onFinish(flush);
+    TaskTable t = borrow();
+    task.onFinish(() -> idle.add(t));
+    AccumulatorTable table = t.table;
+    CombineFn<Object, Object, Object> fn = t.fn;
     MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
     return v -> {
       KV<?, ?> kv = (KV<?, ?>) v.value();
@@ -133,9 +132,6 @@ final class LiftedCombine implements Boundary {
       } finally {
         holder.container = prev;
       }
-      if (table.size() > MAX_TASK_SLOTS) {
-        flush.run();
-      }
     };
   }
 
@@ -155,74 +151,87 @@ final class LiftedCombine implements Boundary {
   }
 
   @Override
-  public List<Callable<Void>> fire(long inputWatermark, long processingTime) {
-    boolean complete = inputWatermark >= Timestamps.MAX;
-    List<Callable<Void>> tasks = new ArrayList<>();
-    for (int i = 0; i < partitions.length; i++) {
-      int index = i;
-      if (inbox.hasPending(i) || (complete && !partitions[i].table.isEmpty())) {
-        tasks.add(() -> {
-          run(index, complete);
+  public List<Callable<Void>> fire(long inputWatermark, long processingTime) throws Exception {
+    if (inputWatermark < Timestamps.MAX || tables.stream().allMatch(t -> t.table.isEmpty())) {
+      return List.of();
+    }
+    SlotInbox inbox = new SlotInbox(numPartitions);
+    List<Callable<Void>> shuffle = new ArrayList<>();
+    for (TaskTable t : tables) {
+      shuffle.add(() -> {
+        SlotInbox.Writer w = inbox.new Writer();
+        t.table.drain(s -> {
+          s.accumulator = call(() -> t.fn.compact(s.accumulator), s.key);
+          w.add(s);
+        });
+        w.flush();
+        return null;
+      });
+    }
+    ex.batchRunner().runAll(shuffle);
+    List<Callable<Void>> emit = new ArrayList<>();
+    for (int i = 0; i < numPartitions; i++) {
+      List<AccumulatorTable.Slot> partials = inbox.drain(i);
+      if (!partials.isEmpty()) {
+        emit.add(() -> {
+          emit(partials);
           return null;
         });
       }
     }
-    return tasks;
+    return emit;
   }
 
-  private void run(int index, boolean complete) {
-    Partition p = partitions[index];
-    for (AccumulatorTable.Slot partial : inbox.drain(index)) {
-      AccumulatorTable.Slot s =
-          p.table.slot(partial.structuralKey, partial.key, partial.window, partial.timestamp);
-      if (s.fresh) {
-        s.accumulator = partial.accumulator;
-        s.fresh = false;
-      } else {
+  /** Merges one key partition's partial accumulators and emits a pane per key and window. */
+  private void emit(List<AccumulatorTable.Slot> partials) {
+    CombineFn<Object, Object, Object> fn = newFn();
+    AccumulatorTable merged = newTable();
+    for (AccumulatorTable.Slot partial : partials) {
+      AccumulatorTable.Slot s = merged.absorb(partial);
+      if (s != null) {
         Object a = s.accumulator;
         s.accumulator =
-            call(() -> p.fn.mergeAccumulators(List.of(a, partial.accumulator)), partial.key);
+            call(() -> fn.mergeAccumulators(List.of(a, partial.accumulator)), partial.key);
       }
-      p.minPending = Math.min(p.minPending, s.timestamp);
-    }
-    if (!complete) {
-      return;
     }
     BatchTask task = new BatchTask(ex);
     Receiver out = task.receiverFor(output);
-    p.table.drain(s -> {
-      Object result = call(() -> p.fn.extractOutput(s.accumulator), s.key);
+    merged.drain(s -> {
+      Object result = call(() -> fn.extractOutput(s.accumulator), s.key);
       long ts = Math.min(s.timestamp, s.window.maxTimestampMillis());
       out.accept(WindowedValue.of(
           KV.of(s.key, result), ts, s.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
     });
-    p.minPending = Timestamps.MAX;
     task.finish();
   }
 
+  /** The input watermark, held at the earliest output timestamp of any pending pane. */
   @Override
   public long outputWatermark(long inputWatermark) {
     long min = inputWatermark;
-    for (Partition p : partitions) {
-      min = Math.min(min, p.minPending);
+    for (TaskTable t : tables) {
+      min = Math.min(min, t.table.minTimestamp());
     }
     return min;
   }
 
   @Override
   public boolean hasPending() {
-    return !inbox.isEmpty();
+    return false;
   }
 
-  // ---- checkpoints: per partition, every slot's key, window, timestamp and accumulator ----
+  // ---- checkpoints: every table's slots (key, window, timestamp, accumulator) ----
 
   @Override
   public void snapshot(DataOutputStream out) throws IOException {
-    out.writeInt(partitions.length);
-    for (Partition p : partitions) {
-      out.writeInt(p.table.size());
-      IOException[] failure = new IOException[1];
-      p.table.forEach(s -> {
+    int size = 0;
+    for (TaskTable t : tables) {
+      size += t.table.size();
+    }
+    out.writeInt(size);
+    IOException[] failure = new IOException[1];
+    for (TaskTable t : tables) {
+      t.table.forEach(s -> {
         try {
           Snapshots.writeBytes(out, CoderUtils.encodeToByteArray(keyCoder, s.key));
           Snapshots.writeBytes(out, StateCodecs.toBytes(windowCodec, s.window));
@@ -238,31 +247,27 @@ final class LiftedCombine implements Boundary {
     }
   }
 
+  /** Restores every slot into one table (merging slots of one key and window). */
   @Override
   public void restore(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n != partitions.length) {
-      throw new IOException("combine '" + step.name() + "' was checkpointed with " + n
-          + " partitions, this run has " + partitions.length);
-    }
-    for (Partition p : partitions) {
-      p.table.clear();
-      p.minPending = Timestamps.MAX;
-    }
-    for (int i = 0; i < n; i++) {
-      int slots = in.readInt();
-      for (int k = 0; k < slots; k++) {
-        Object key = CoderUtils.decodeFromByteArray(keyCoder, Snapshots.readBytes(in));
-        BoundedWindow window = StateCodecs.fromBytes(windowCodec, Snapshots.readBytes(in));
-        long timestamp = in.readLong();
-        Object acc = CoderUtils.decodeFromByteArray(accumulatorCoder, Snapshots.readBytes(in));
-        Object sk = keyCoder.structuralValue(key);
-        Partition p = partitions[PartitionedInbox.partitionOf(sk, partitions.length)];
-        AccumulatorTable.Slot s = p.table.slot(sk, key, window, timestamp);
-        s.accumulator = acc;
-        s.fresh = false;
-        p.minPending = Math.min(p.minPending, timestamp);
+    tables.clear();
+    idle.clear();
+    TaskTable t = borrow();
+    int size = in.readInt();
+    for (int i = 0; i < size; i++) {
+      Object key = CoderUtils.decodeFromByteArray(keyCoder, Snapshots.readBytes(in));
+      BoundedWindow window = StateCodecs.fromBytes(windowCodec, Snapshots.readBytes(in));
+      long timestamp = in.readLong();
+      Object acc = CoderUtils.decodeFromByteArray(accumulatorCoder, Snapshots.readBytes(in));
+      AccumulatorTable.Slot restored =
+          new AccumulatorTable.Slot(keyCoder.structuralValue(key), key, window, timestamp);
+      restored.accumulator = acc;
+      restored.fresh = false;
+      AccumulatorTable.Slot s = t.table.absorb(restored);
+      if (s != null) {
+        s.accumulator = call(() -> t.fn.mergeAccumulators(List.of(s.accumulator, acc)), key);
       }
     }
+    idle.add(t);
   }
 }

@@ -153,6 +153,10 @@ final class MicroBatchExecutor {
     return metrics;
   }
 
+  BatchRunner batchRunner() {
+    return batchRunner;
+  }
+
   ViewStore views() {
     return views;
   }
