@@ -1,5 +1,6 @@
 package dev.millrace.runners.direct;
 
+import dev.millrace.runners.core.execution.PartitionedInbox;
 import dev.millrace.coders.Coder;
 import dev.millrace.coders.KvCoder;
 import dev.millrace.runners.core.ExecutableStep.CombinePerKeyStep;

@@ -1,5 +1,6 @@
 package dev.millrace.runners.direct;
 
+import dev.millrace.runners.core.execution.PartitionedInbox;
 import dev.millrace.windowing.Timestamps;
 import dev.millrace.windowing.WindowedValue;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.millrace.runners.direct;
 
+import dev.millrace.runners.core.execution.DoFnPool;
 import dev.millrace.runners.core.ExecutableStep;
 import dev.millrace.runners.core.ExecutableStep.CombinePerKeyStep;
 import dev.millrace.runners.core.ExecutableStep.GroupByKeyStep;

@@ -1,5 +1,6 @@
 package dev.millrace.runners.direct;
 
+import dev.millrace.runners.core.execution.DoFnPool;
 import dev.millrace.coders.Coder;
 import dev.millrace.runners.core.DoFnRunner;
 import dev.millrace.runners.core.ExecutableStep;

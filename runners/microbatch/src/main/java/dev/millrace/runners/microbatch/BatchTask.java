@@ -1,5 +1,6 @@
 package dev.millrace.runners.microbatch;
 
+import dev.millrace.runners.core.execution.DoFnPool;
 import dev.millrace.runners.core.DoFnRunner;
 import dev.millrace.runners.core.ExecutableStep;
 import dev.millrace.runners.core.ExecutableStep.AssignWindowsStep;

@@ -1,5 +1,6 @@
 package dev.millrace.runners.microbatch;
 
+import dev.millrace.runners.core.execution.PartitionedInbox;
 import dev.millrace.coders.Coder;
 import dev.millrace.coders.CoderUtils;
 import dev.millrace.coders.KvCoder;

@@ -1,5 +1,6 @@
 package dev.millrace.runners.microbatch;
 
+import dev.millrace.runners.core.execution.DoFnPool;
 import dev.millrace.coders.Coder;
 import dev.millrace.coders.KvCoder;
 import dev.millrace.metrics.MetricName;

@@ -1,5 +1,6 @@
 package dev.millrace.runners.microbatch;
 
+import dev.millrace.runners.core.execution.PartitionedInbox;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,36 +1,35 @@
-package dev.millrace.runners.microbatch;
+package dev.millrace.runners.core.execution;
 
 import dev.millrace.windowing.WindowedValue;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A grouping's input of the current batch, split into key partitions that are processed in
- * parallel at the batch boundary. Tasks write through a task-local {@link Writer} that hands
- * over whole chunks. (Duplicates the direct runner's inbox; runners share code only through
- * runners/core.)
+ * A grouping step's buffered input, split into key partitions that are processed in parallel;
+ * shared by the in-process runners. Tasks write through a task-local {@link Writer} that hands
+ * over whole chunks.
  */
-final class PartitionedInbox {
+public final class PartitionedInbox {
   private final List<List<WindowedValue<?>>> partitions = new ArrayList<>();
 
-  PartitionedInbox(int numPartitions) {
+  public PartitionedInbox(int numPartitions) {
     for (int i = 0; i < numPartitions; i++) {
       partitions.add(new ArrayList<>());
     }
   }
 
-  int numPartitions() {
+  public int numPartitions() {
     return partitions.size();
   }
 
-  static int partitionOf(Object structuralKey, int numPartitions) {
+  public static int partitionOf(Object structuralKey, int numPartitions) {
     int h = structuralKey == null ? 0 : structuralKey.hashCode();
     h ^= (h >>> 16);
     h *= 0x9E3779B9;
     return Math.floorMod(h ^ (h >>> 15), numPartitions);
   }
 
-  void addAll(int partition, List<WindowedValue<?>> chunk) {
+  public void addAll(int partition, List<WindowedValue<?>> chunk) {
     List<WindowedValue<?>> p = partitions.get(partition);
     synchronized (p) {
       p.addAll(chunk);
@@ -38,7 +37,7 @@ final class PartitionedInbox {
   }
 
   /** Removes and returns the content of a partition. */
-  List<WindowedValue<?>> drain(int partition) {
+  public List<WindowedValue<?>> drain(int partition) {
     List<WindowedValue<?>> p = partitions.get(partition);
     synchronized (p) {
       List<WindowedValue<?>> out = new ArrayList<>(p);
@@ -47,7 +46,7 @@ final class PartitionedInbox {
     }
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     for (List<WindowedValue<?>> p : partitions) {
       synchronized (p) {
         if (!p.isEmpty()) {
@@ -59,16 +58,16 @@ final class PartitionedInbox {
   }
 
   /** A task-local writer: buffers per partition and hands chunks over. */
-  final class Writer {
+  public final class Writer {
     private final List<List<WindowedValue<?>>> local = new ArrayList<>();
 
-    Writer() {
+    public Writer() {
       for (int i = 0; i < partitions.size(); i++) {
         local.add(new ArrayList<>());
       }
     }
 
-    void add(int partition, WindowedValue<?> value) {
+    public void add(int partition, WindowedValue<?> value) {
       List<WindowedValue<?>> l = local.get(partition);
       l.add(value);
       if (l.size() >= 4096) {
@@ -77,7 +76,7 @@ final class PartitionedInbox {
       }
     }
 
-    void flush() {
+    public void flush() {
       for (int i = 0; i < local.size(); i++) {
         if (!local.get(i).isEmpty()) {
           addAll(i, local.get(i));

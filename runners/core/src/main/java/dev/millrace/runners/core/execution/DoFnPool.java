@@ -1,4 +1,4 @@
-package dev.millrace.runners.direct;
+package dev.millrace.runners.core.execution;
 
 import dev.millrace.runners.core.SerializableUtils;
 import dev.millrace.transforms.DoFn;
@@ -10,36 +10,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The DoFn instances of one step: each is a deserialised copy of the user's DoFn (as a worker
  * would get), set up once, used by one thread at a time, reused across bundles and torn down at
- * the end of the pipeline.
+ * the end of the pipeline. Shared by the in-process runners.
  */
-final class DoFnPool {
+public final class DoFnPool {
   private final String stepName;
   private final byte[] serialized;
   private final Queue<DoFn<?, ?>> idle = new ConcurrentLinkedQueue<>();
   private final List<DoFn<?, ?>> all = new CopyOnWriteArrayList<>();
 
-  DoFnPool(String stepName, DoFn<?, ?> fn) {
+  public DoFnPool(String stepName, DoFn<?, ?> fn) {
     this.stepName = stepName;
     this.serialized = SerializableUtils.serialize(fn, "the DoFn of step '" + stepName + "'");
   }
 
   /** An idle instance, or null when a new one must be created and set up. */
-  DoFn<?, ?> pollIdle() {
+  public DoFn<?, ?> pollIdle() {
     return idle.poll();
   }
 
   /** A new instance (not yet set up). */
-  DoFn<?, ?> create() {
+  public DoFn<?, ?> create() {
     DoFn<?, ?> fn = SerializableUtils.deserialize(serialized, "the DoFn of step '" + stepName + "'");
     all.add(fn);
     return fn;
   }
 
-  void release(DoFn<?, ?> fn) {
+  public void release(DoFn<?, ?> fn) {
     idle.add(fn);
   }
 
-  List<DoFn<?, ?>> all() {
+  public List<DoFn<?, ?>> all() {
     return all;
   }
 }
