@@ -1,0 +1,401 @@
+package dev.millrace.runners.flink.internal;
+
+import dev.millrace.coders.Coder;
+import dev.millrace.coders.KvCoder;
+import dev.millrace.coders.SerializableCoder;
+import dev.millrace.options.PipelineOptions;
+import dev.millrace.runners.core.CoderStateCodec;
+import dev.millrace.runners.core.ExecutableStep;
+import dev.millrace.runners.core.ExecutableStep.AssignWindowsStep;
+import dev.millrace.runners.core.ExecutableStep.CombinePerKeyStep;
+import dev.millrace.runners.core.ExecutableStep.FlattenStep;
+import dev.millrace.runners.core.ExecutableStep.GroupByKeyStep;
+import dev.millrace.runners.core.ExecutableStep.ParDoStep;
+import dev.millrace.runners.core.ExecutableStep.ReadStep;
+import dev.millrace.runners.core.ExecutableStep.TestStreamStep;
+import dev.millrace.runners.core.ExecutableStep.UnboundedReadStep;
+import dev.millrace.runners.core.ExecutableStep.ViewStep;
+import dev.millrace.runners.core.ExecutionGraph;
+import dev.millrace.runners.core.UserCodeException;
+import dev.millrace.sources.BoundedSource;
+import dev.millrace.testing.TestStream;
+import dev.millrace.transforms.state.internal.DoFnDeclarations;
+import dev.millrace.values.KV;
+import dev.millrace.values.PCollection;
+import dev.millrace.values.PCollectionView;
+import dev.millrace.windowing.WindowedValue;
+import dev.millrace.windowing.core.GroupAlsoByWindow;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Translates a planned pipeline ({@link ExecutionGraph}) onto Flink's DataStream API:
+ *
+ * <ul>
+ *   <li>a bounded read: the source is split on the client; Flink spreads the splits over the
+ *       parallel instances, which read them ({@link ReadSplitsFunction});
+ *   <li>a TestStream: replayed by one instance ({@link TestStreamOperator}); with a single
+ *       TestStream, the Flink watermark counts script events and every operator reads the
+ *       virtual event-time and processing-time clocks from it ({@link FlinkClock#script});
+ *   <li>element-wise steps (ParDos without side inputs, window assignments): fused into one
+ *       operator per stage ({@link StageOperator}), rooted at the collection they read;
+ *   <li>a ParDo with side inputs: a two-input stage whose second input is the broadcast union
+ *       of the side inputs ({@link SideInputStageOperator});
+ *   <li>Flatten: {@code union};
+ *   <li>GroupByKey: {@code keyBy} the encoded key, then the shared windowing core over Flink
+ *       keyed state and timers ({@link GroupAlsoByWindowOperator});
+ *   <li>a lifted Combine: partial combining before the shuffle ({@link PartialCombineOperator}),
+ *       then {@code keyBy} and the core merging accumulators.
+ * </ul>
+ *
+ * Every stream's records are {@link WindowedValue}s serialised by the collection's coder.
+ */
+public final class FlinkPipelineTranslator {
+  private final ExecutionGraph graph;
+  private final StreamExecutionEnvironment env;
+  private final PipelineOptions options;
+  private final Map<PCollection<?>, DataStream<WindowedValue<Object>>> streams =
+      new IdentityHashMap<>();
+  private final Set<ExecutableStep> done = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<PCollectionView<?>, PCollection<?>> viewInputs = new HashMap<>();
+  private final Map<String, Integer> uids = new HashMap<>();
+  private FlinkClock clock = FlinkClock.real();
+  /**
+   * Collections produced with parallelism 1 (a TestStream and the stages fused after it): their
+   * element-wise consumers keep parallelism 1, so no element overtakes a watermark on the way to
+   * the first shuffle (with several channels, the receiver's watermark is their minimum, and an
+   * element sent after a watermark on one channel could arrive before it on another).
+   */
+  private final Set<PCollection<?>> sequential = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private FlinkPipelineTranslator(
+      ExecutionGraph graph, StreamExecutionEnvironment env, PipelineOptions options) {
+    this.graph = graph;
+    this.env = env;
+    this.options = options;
+  }
+
+  /** Adds the pipeline's operators to {@code env}. */
+  public static void translate(
+      ExecutionGraph graph, StreamExecutionEnvironment env, PipelineOptions options) {
+    new FlinkPipelineTranslator(graph, env, options).translate();
+  }
+
+  /** Whether every collection of the pipeline is bounded (so it can run in BATCH mode). */
+  public static boolean isBounded(ExecutionGraph graph) {
+    for (ExecutableStep s : graph.steps()) {
+      for (PCollection<?> pc : s.outputs().values()) {
+        if (pc.isBounded() != PCollection.IsBounded.BOUNDED) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private void translate() {
+    List<TestStreamStep> testStreams = new ArrayList<>();
+    for (ExecutableStep s : graph.steps()) {
+      if (s instanceof TestStreamStep t) {
+        testStreams.add(t);
+      }
+    }
+    if (testStreams.size() == 1) {
+      // One script drives the whole job: both clocks travel with it.
+      clock = FlinkClock.script(testStreams.get(0).stream());
+    }
+    for (ExecutableStep s : graph.steps()) {
+      if (s instanceof ParDoStep p && DoFnDeclarations.isStateful(p.parDo().getFn())) {
+        throw new UnsupportedOperationException("Step '" + p.name() + "' uses a DoFn with state "
+            + "or timers, which the Flink runner does not support yet; run it with "
+            + "--runner=direct.");
+      }
+      if (s instanceof ViewStep v) {
+        viewInputs.put(v.view(), v.input());
+        done.add(s);
+      }
+    }
+    for (ExecutableStep s : graph.steps()) {
+      if (!done.contains(s)) {
+        translateStep(s);
+        done.add(s);
+      }
+    }
+  }
+
+  private void translateStep(ExecutableStep s) {
+    if (s instanceof ReadStep r) {
+      read(r);
+    } else if (s instanceof TestStreamStep t) {
+      testStream(t);
+    } else if (s instanceof ParDoStep p && !p.sideInputs().isEmpty()) {
+      sideInputStage(p);
+    } else if (StageBuilder.isFusable(s)) {
+      PCollection<?> input = s.inputs().get(0);
+      List<ExecutableStep> roots = new ArrayList<>();
+      for (ExecutableStep c : graph.consumersOf(input)) {
+        if (StageBuilder.isFusable(c)) {
+          roots.add(c);
+        }
+      }
+      stage(input, roots);
+    } else if (s instanceof FlattenStep f) {
+      flatten(f);
+    } else if (s instanceof GroupByKeyStep g) {
+      groupByKey(g);
+    } else if (s instanceof CombinePerKeyStep c) {
+      combine(c);
+    } else if (s instanceof UnboundedReadStep u) {
+      throw new UnsupportedOperationException("Step '" + u.name() + "' reads the unbounded source "
+          + u.source() + ", which the Flink runner does not support yet; run it with "
+          + "--runner=direct or --runner=microbatch.");
+    } else {
+      throw new UnsupportedOperationException(
+          "The Flink runner cannot execute step '" + s.name() + "' (" + s.getClass().getSimpleName()
+              + ")");
+    }
+  }
+
+  private String uid(String base) {
+    int n = uids.merge(base, 1, Integer::sum);
+    return n == 1 ? base : base + "#" + n;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static TypeInformation<WindowedValue<Object>> typeOf(PCollection<?> pc) {
+    return (TypeInformation) CoderTypeInformation.of(new WindowedValueCoder<>(
+        (Coder<Object>) pc.getCoder(), pc.getWindowingStrategy().windowFn().windowCodec()));
+  }
+
+  private static PCollection<?> onlyOutput(ExecutableStep s) {
+    return s.outputs().values().iterator().next();
+  }
+
+  private DataStream<WindowedValue<Object>> streamOf(PCollection<?> pc, String step) {
+    DataStream<WindowedValue<Object>> s = streams.get(pc);
+    if (s == null) {
+      throw new IllegalStateException(
+          "internal error: the input " + pc.getName() + " of step '" + step + "' was not translated");
+    }
+    return s;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void read(ReadStep r) {
+    List<BoundedSource<Object>> splits = new ArrayList<>();
+    BoundedSource<Object> source = (BoundedSource<Object>) r.source();
+    int parallelism = Math.max(1, env.getParallelism());
+    try {
+      long size = source.getEstimatedSizeBytes(options);
+      long desired = Math.max(1, size / (parallelism * 4L));
+      splits.addAll((List) source.split(desired, options));
+    } catch (Exception e) {
+      throw UserCodeException.forStep(r.name(), "splitting the source " + source, e);
+    }
+    if (splits.isEmpty()) {
+      splits.add(source);
+    }
+    TypeInformation<BoundedSource<Object>> splitType =
+        (TypeInformation) CoderTypeInformation.of(SerializableCoder.of(BoundedSource.class));
+    PCollection<?> out = onlyOutput(r);
+    DataStream<WindowedValue<Object>> read = env.fromData(splits, splitType)
+        .name(r.name() + "/splits").uid(uid(r.name() + "/splits"))
+        .rebalance()
+        .flatMap(new ReadSplitsFunction(r.name(), options), typeOf(out))
+        .name(r.name()).uid(uid(r.name()));
+    streams.put(out, read);
+  }
+
+  private void testStream(TestStreamStep t) {
+    for (TestStream.Event<?> e : t.stream().getEvents()) {
+      if (e instanceof TestStream.ProcessingTimeEvent<?> && !clock.isScript()) {
+        throw new UnsupportedOperationException("Step '" + t.name() + "' advances processing time "
+            + "in one of several TestStreams of the pipeline; the Flink runner supports virtual "
+            + "processing time with a single TestStream only. Run the test with --runner=direct.");
+      }
+    }
+    PCollection<?> out = onlyOutput(t);
+    SingleOutputStreamOperator<WindowedValue<Object>> replay =
+        env.fromData(List.of(0), Types.INT).name(t.name() + "/start").uid(uid(t.name() + "/start"))
+            .transform(t.name(), typeOf(out), new TestStreamOperator(t.stream(), clock))
+            .uid(uid(t.name()))
+            .setParallelism(1);
+    streams.put(out, replay);
+    sequential.add(out);
+  }
+
+  private void stage(PCollection<?> input, List<ExecutableStep> roots) {
+    StageBuilder.Built built = StageBuilder.build(graph, input, roots, done);
+    SingleOutputStreamOperator<WindowedValue<Object>> op = streamOf(input, built.name()).transform(
+        built.name(), built.outputType(), new StageOperator(
+            uid("stage:" + built.firstStep()), built.plan(), options, built.exitTags()))
+        .uid(uid("stage:" + built.firstStep()));
+    keepSequential(op, input, built.exits());
+    registerExits(built, op);
+  }
+
+  /** A non-keyed operator reading a sequential collection runs with parallelism 1 too. */
+  private void keepSequential(
+      SingleOutputStreamOperator<?> op, PCollection<?> input, List<PCollection<?>> outputs) {
+    if (sequential.contains(input)) {
+      op.setParallelism(1);
+      sequential.addAll(outputs);
+    }
+  }
+
+  private void registerExits(
+      StageBuilder.Built built, SingleOutputStreamOperator<WindowedValue<Object>> op) {
+    for (int i = 0; i < built.exits().size(); i++) {
+      PCollection<?> pc = built.exits().get(i);
+      streams.put(pc, built.exitTags() == null ? op : op.getSideOutput(built.exitTags().get(i)));
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void sideInputStage(ParDoStep p) {
+    List<PCollectionView<?>> views = p.sideInputs();
+    List<Coder<Object>> coders = new ArrayList<>();
+    DataStream<UnionCoder.Tagged> side = null;
+    List<DataStream<WindowedValue<Object>>> inputs = new ArrayList<>();
+    for (PCollectionView<?> view : views) {
+      PCollection<?> viewed = viewInputs.get(view);
+      if (viewed == null) {
+        throw new IllegalStateException("the side input " + view + " of step '" + p.name()
+            + "' is not produced by a View transform of this pipeline");
+      }
+      inputs.add(streamOf(viewed, p.name()));
+      coders.add((Coder<Object>) ((CoderTypeInformation) typeOf(viewed)).getCoder());
+    }
+    TypeInformation<UnionCoder.Tagged> unionType = CoderTypeInformation.of(new UnionCoder(coders));
+    for (int i = 0; i < inputs.size(); i++) {
+      DataStream<UnionCoder.Tagged> tagged =
+          inputs.get(i).map(new TagFunction(i), unionType).name(p.name() + "/side" + i);
+      side = side == null ? tagged : side.union(tagged);
+    }
+    StageBuilder.Built built = StageBuilder.build(graph, p.input(), List.of(p), done);
+    SingleOutputStreamOperator<WindowedValue<Object>> op = streamOf(p.input(), p.name())
+        .connect(side.broadcast())
+        .transform(built.name(), built.outputType(), new SideInputStageOperator(
+            uid("stage:" + p.name()), built.plan(), options, built.exitTags(), views, clock))
+        .uid(uid("stage:" + p.name()));
+    keepSequential(op, p.input(), built.exits());
+    registerExits(built, op);
+  }
+
+  private void flatten(FlattenStep f) {
+    PCollection<?> out = onlyOutput(f);
+    if (f.inputs().isEmpty()) {
+      throw new UnsupportedOperationException("Step '" + f.name() + "' flattens no collections, "
+          + "which the Flink runner does not support yet");
+    }
+    TypeInformation<WindowedValue<Object>> type = typeOf(out);
+    DataStream<WindowedValue<Object>> result = null;
+    for (PCollection<?> in : f.inputs()) {
+      DataStream<WindowedValue<Object>> s = streamOf(in, f.name());
+      if (!s.getType().equals(type) || (result != null && s == result)) {
+        s = s.map(v -> v, type).name(f.name());
+      }
+      result = result == null ? s : result.union(s);
+    }
+    streams.put(out, result);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void groupByKey(GroupByKeyStep g) {
+    KvCoder<?, ?> kv = kvCoder(g.input(), g.name());
+    GroupAlsoByWindow<?, ?> core =
+        GroupAlsoByWindow.grouping(g.strategy(), CoderStateCodec.of((Coder) kv.getValueCoder()));
+    PCollection<?> out = onlyOutput(g);
+    String id = uid("gbk:" + g.name());
+    DataStream<WindowedValue<Object>> grouped = keyed(g.input(), kv.getKeyCoder(), g.name())
+        .transform(g.name(), typeOf(out),
+            new GroupAlsoByWindowOperator(id, g.name(), core, kv.getKeyCoder(), true, clock))
+        .uid(id);
+    streams.put(out, grouped);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void combine(CombinePerKeyStep c) {
+    KvCoder<?, ?> kv = kvCoder(c.input(), c.name());
+    Coder<Object> accCoder = (Coder<Object>) c.accumulatorCoder();
+    TypeInformation<WindowedValue<Object>> partialType = (TypeInformation) CoderTypeInformation.of(
+        new WindowedValueCoder<>(KvCoder.of((Coder<Object>) kv.getKeyCoder(), accCoder),
+            c.strategy().windowFn().windowCodec()));
+    String partialId = uid("partial:" + c.name());
+    SingleOutputStreamOperator<WindowedValue<Object>> partial = streamOf(c.input(), c.name())
+        .transform(c.name() + "/partial", partialType, new PartialCombineOperator(
+            partialId, c.name(), c.fn(), kv.getKeyCoder(), c.strategy().timestampCombiner()))
+        .uid(partialId);
+    if (sequential.contains(c.input())) {
+      partial.setParallelism(1);
+    }
+    GroupAlsoByWindow<?, ?> core = GroupAlsoByWindow.combining(
+        c.strategy(), new AccumulatorAggregation(c.fn()), CoderStateCodec.of(accCoder));
+    PCollection<?> out = onlyOutput(c);
+    String id = uid("combine:" + c.name());
+    DataStream<WindowedValue<Object>> combined = partial
+        .keyBy(new KeyFunction(kv.getKeyCoder()), CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE))
+        .transform(c.name(), typeOf(out),
+            new GroupAlsoByWindowOperator(id, c.name(), core, kv.getKeyCoder(), false, clock))
+        .uid(id);
+    streams.put(out, combined);
+  }
+
+  private org.apache.flink.streaming.api.datastream.KeyedStream<WindowedValue<Object>, EncodedKey>
+      keyed(PCollection<?> input, Coder<?> keyCoder, String step) {
+    return streamOf(input, step).keyBy(
+        new KeyFunction(keyCoder), CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE));
+  }
+
+  private static KvCoder<?, ?> kvCoder(PCollection<?> input, String step) {
+    if (!(input.getCoder() instanceof KvCoder<?, ?> kv)) {
+      throw new IllegalArgumentException("Step '" + step + "' groups " + input.getName()
+          + ", whose coder " + input.getCoder() + " is not a KvCoder");
+    }
+    return kv;
+  }
+
+  /** Extracts the encoded grouping key of a KV element. */
+  static final class KeyFunction implements KeySelector<WindowedValue<Object>, EncodedKey> {
+    private static final long serialVersionUID = 1L;
+    private final Coder<Object> keyCoder;
+
+    @SuppressWarnings("unchecked")
+    KeyFunction(Coder<?> keyCoder) {
+      this.keyCoder = (Coder<Object>) keyCoder;
+    }
+
+    @Override
+    public EncodedKey getKey(WindowedValue<Object> value) {
+      return EncodedKey.of(keyCoder, ((KV<?, ?>) value.value()).getKey());
+    }
+  }
+
+  /** Tags a side input's element with the side input's index. */
+  static final class TagFunction
+      implements org.apache.flink.api.common.functions.MapFunction<WindowedValue<Object>,
+          UnionCoder.Tagged> {
+    private static final long serialVersionUID = 1L;
+    private final int index;
+
+    TagFunction(int index) {
+      this.index = index;
+    }
+
+    @Override
+    public UnionCoder.Tagged map(WindowedValue<Object> value) {
+      return new UnionCoder.Tagged(index, value);
+    }
+  }
+}

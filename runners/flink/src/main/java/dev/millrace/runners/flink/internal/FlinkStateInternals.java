@@ -1,0 +1,304 @@
+package dev.millrace.runners.flink.internal;
+
+import dev.millrace.windowing.StateCodec;
+import dev.millrace.windowing.StateCodecs;
+import dev.millrace.windowing.TimestampCombiner;
+import dev.millrace.windowing.core.Aggregation;
+import dev.millrace.windowing.core.BagState;
+import dev.millrace.windowing.core.CombiningState;
+import dev.millrace.windowing.core.State;
+import dev.millrace.windowing.core.StateInternals;
+import dev.millrace.windowing.core.StateNamespace;
+import dev.millrace.windowing.core.StateTag;
+import dev.millrace.windowing.core.ValueState;
+import dev.millrace.windowing.core.WatermarkHoldState;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateDescriptor;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+
+/**
+ * The windowing core's {@link StateInternals} on Flink keyed state, for the operator's current
+ * key. A cell lives in Flink state named after its tag id, in the Flink namespace of its encoded
+ * {@link StateNamespace}; values are kept encoded by the tag's codec (so every backend, heap or
+ * RocksDB, checkpoints them the same way). Bags are Flink list state (appends are O(1)).
+ * Watermark holds are kept in one per-key map state so that the operator can find them all
+ * again after a restore; their minimum over all keys is tracked in a {@link TimestampMultiset}.
+ */
+final class FlinkStateInternals implements StateInternals {
+  static final MapStateDescriptor<EncodedKey, Long> HOLDS = new MapStateDescriptor<>(
+      "millrace-holds", new CoderTypeSerializer<>(EncodedKey.KeyCoder.INSTANCE),
+      LongSerializer.INSTANCE);
+  static final TypeSerializer<EncodedKey> NAMESPACES =
+      new CoderTypeSerializer<>(EncodedKey.KeyCoder.INSTANCE);
+
+  private final AbstractStreamOperator<?> operator;
+  private final TimestampMultiset holds;
+  private final Map<String, StateDescriptor<?, byte[]>> descriptors = new HashMap<>();
+
+  FlinkStateInternals(AbstractStreamOperator<?> operator, TimestampMultiset holds) {
+    this.operator = operator;
+    this.holds = holds;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <S extends State> S state(StateNamespace namespace, StateTag<S> tag) {
+    EncodedKey ns = new EncodedKey(namespace.encode());
+    return (S) switch (tag.kind()) {
+      case VALUE -> new Value<>(ns, valueDescriptor("v:" + tag.id()), tag.codec());
+      case COMBINING -> new Combining<>(ns, valueDescriptor("c:" + tag.id()), tag);
+      case BAG -> new Bag<>(ns, listDescriptor("b:" + tag.id()), tag.codec());
+      case WATERMARK_HOLD -> new Hold(holdKey(ns, tag.id()), tag.combiner());
+    };
+  }
+
+  private static EncodedKey holdKey(EncodedKey ns, String id) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(ns.bytes());
+    bytes.writeBytes(id.getBytes(StandardCharsets.UTF_8));
+    return new EncodedKey(bytes.toByteArray());
+  }
+
+  @SuppressWarnings("unchecked")
+  private ValueStateDescriptor<byte[]> valueDescriptor(String name) {
+    return (ValueStateDescriptor<byte[]>) descriptors.computeIfAbsent(name,
+        n -> new ValueStateDescriptor<>(n, BytePrimitiveArraySerializer.INSTANCE));
+  }
+
+  @SuppressWarnings("unchecked")
+  private ListStateDescriptor<byte[]> listDescriptor(String name) {
+    return (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>) descriptors.computeIfAbsent(name,
+        n -> (StateDescriptor<?, byte[]>) (StateDescriptor<?, ?>)
+            new ListStateDescriptor<>(n, BytePrimitiveArraySerializer.INSTANCE));
+  }
+
+  private <S extends org.apache.flink.api.common.state.State> S flink(
+      EncodedKey ns, StateDescriptor<S, ?> d) {
+    try {
+      return operator.getPartitionedState(ns, NAMESPACES, d);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not access Flink state " + d.getName(), e);
+    }
+  }
+
+  MapState<EncodedKey, Long> holdsState() {
+    try {
+      return operator.getPartitionedState(
+          VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, HOLDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not access the watermark holds", e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <T> byte[] encode(StateCodec<?> codec, T value) {
+    return StateCodecs.toBytes((StateCodec) codec, value);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <T> T decode(StateCodec<?> codec, byte[] bytes) {
+    return bytes == null ? null : (T) StateCodecs.fromBytes((StateCodec) codec, bytes);
+  }
+
+  private final class Value<T> implements ValueState<T> {
+    private final EncodedKey ns;
+    private final ValueStateDescriptor<byte[]> d;
+    private final StateCodec<?> codec;
+
+    Value(EncodedKey ns, ValueStateDescriptor<byte[]> d, StateCodec<?> codec) {
+      this.ns = ns;
+      this.d = d;
+      this.codec = codec;
+    }
+
+    @Override
+    public T read() {
+      try {
+        return decode(codec, flink(ns, d).value());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void write(T value) {
+      try {
+        flink(ns, d).update(encode(codec, value));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void clear() {
+      flink(ns, d).clear();
+    }
+  }
+
+  private final class Combining<I, A, O> implements CombiningState<I, A, O> {
+    private final Value<A> cell;
+    private final Aggregation<I, A, O> aggregation;
+
+    @SuppressWarnings("unchecked")
+    Combining(EncodedKey ns, ValueStateDescriptor<byte[]> d, StateTag<?> tag) {
+      this.cell = new Value<>(ns, d, tag.codec());
+      this.aggregation = (Aggregation<I, A, O>) tag.aggregation();
+    }
+
+    @Override
+    public void add(I input) {
+      A acc = cell.read();
+      cell.write(aggregation.addInput(acc == null ? aggregation.createAccumulator() : acc, input));
+    }
+
+    @Override
+    public void addAccumulator(A accumulator) {
+      A acc = cell.read();
+      cell.write(acc == null ? accumulator : aggregation.mergeAccumulators(List.of(acc, accumulator)));
+    }
+
+    @Override
+    public A readAccumulator() {
+      return cell.read();
+    }
+
+    @Override
+    public O read() {
+      A acc = cell.read();
+      return aggregation.extractOutput(acc == null ? aggregation.createAccumulator() : acc);
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return cell.read() == null;
+    }
+
+    @Override
+    public void clear() {
+      cell.clear();
+    }
+  }
+
+  private final class Bag<T> implements BagState<T> {
+    private final EncodedKey ns;
+    private final ListStateDescriptor<byte[]> d;
+    private final StateCodec<?> codec;
+
+    Bag(EncodedKey ns, ListStateDescriptor<byte[]> d, StateCodec<?> codec) {
+      this.ns = ns;
+      this.d = d;
+      this.codec = codec;
+    }
+
+    @Override
+    public void add(T value) {
+      try {
+        flink(ns, d).add(encode(codec, value));
+      } catch (Exception e) {
+        throw new IllegalStateException("could not add to Flink list state " + d.getName(), e);
+      }
+    }
+
+    @Override
+    public List<T> read() {
+      List<T> out = new ArrayList<>();
+      try {
+        Iterable<byte[]> all = flink(ns, d).get();
+        if (all != null) {
+          for (byte[] b : all) {
+            out.add(decode(codec, b));
+          }
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException("could not read Flink list state " + d.getName(), e);
+      }
+      return out;
+    }
+
+    @Override
+    public boolean isEmpty() {
+      try {
+        Iterable<byte[]> all = flink(ns, d).get();
+        return all == null || !all.iterator().hasNext();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not read Flink list state " + d.getName(), e);
+      }
+    }
+
+    @Override
+    public void clear() {
+      ListState<byte[]> s = flink(ns, d);
+      s.clear();
+    }
+  }
+
+  private final class Hold implements WatermarkHoldState {
+    private final EncodedKey key;
+    private final TimestampCombiner combiner;
+
+    Hold(EncodedKey key, TimestampCombiner combiner) {
+      this.key = key;
+      this.combiner = combiner;
+    }
+
+    @Override
+    public void add(long timestampMillis) {
+      try {
+        MapState<EncodedKey, Long> m = holdsState();
+        Long old = m.get(key);
+        long combined = old == null ? timestampMillis : combiner.combine(old, timestampMillis);
+        if (old == null || old != combined) {
+          m.put(key, combined);
+          holds.replace(old, combined);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException("could not update a watermark hold", e);
+      }
+    }
+
+    @Override
+    public OptionalLong read() {
+      try {
+        Long v = holdsState().get(key);
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+      } catch (Exception e) {
+        throw new IllegalStateException("could not read a watermark hold", e);
+      }
+    }
+
+    @Override
+    public TimestampCombiner combiner() {
+      return combiner;
+    }
+
+    @Override
+    public void clear() {
+      try {
+        MapState<EncodedKey, Long> m = holdsState();
+        Long old = m.get(key);
+        if (old != null) {
+          m.remove(key);
+          holds.remove(old);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException("could not clear a watermark hold", e);
+      }
+    }
+  }
+}

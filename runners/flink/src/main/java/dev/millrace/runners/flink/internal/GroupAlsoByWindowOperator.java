@@ -1,0 +1,279 @@
+package dev.millrace.runners.flink.internal;
+
+import dev.millrace.coders.Coder;
+import dev.millrace.metrics.MetricName;
+import dev.millrace.metrics.MetricsContainer;
+import dev.millrace.metrics.MetricsEnvironment;
+import dev.millrace.runners.core.MetricsContainerImpl;
+import dev.millrace.runners.core.UserCodeException;
+import dev.millrace.values.KV;
+import dev.millrace.windowing.StateCodec;
+import dev.millrace.windowing.Timestamps;
+import dev.millrace.windowing.WindowedValue;
+import dev.millrace.windowing.core.DropCounter;
+import dev.millrace.windowing.core.GroupAlsoByWindow;
+import dev.millrace.windowing.core.KeyedGroupAlsoByWindow;
+import dev.millrace.windowing.core.TimeDomain;
+import dev.millrace.windowing.core.TimerData;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * GroupByKey (or the merging half of a lifted Combine) on a keyed Flink stream: runs the shared
+ * windowing core ({@link GroupAlsoByWindow}) for the current key over Flink keyed state
+ * ({@link FlinkStateInternals}) and Flink's timer service ({@link FlinkTimers}); Flink's own
+ * window operators are not used, so panes, triggers, lateness and holds behave exactly as on
+ * every other runner.
+ *
+ * <p>The output watermark is the input watermark held back by the watermark holds and the
+ * pending event-time timers of all keys of this instance; it is refreshed before each element
+ * and each timer (so a firing timer still holds it), and forwarded after Flink has fired the
+ * timers a watermark made due.
+ */
+public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<WindowedValue<Object>>
+    implements OneInputStreamOperator<WindowedValue<Object>, WindowedValue<Object>>,
+        Triggerable<EncodedKey, EncodedKey> {
+  private static final long serialVersionUID = 1L;
+
+  private final String id;
+  private final String stepName;
+  private final GroupAlsoByWindow<Object, Object> core;
+  private final Coder<Object> keyCoder;
+  private final StateCodec<?> windowCodec;
+  private final boolean groupedOutput;
+  private final FlinkClock clock;
+
+  private transient FlinkStateInternals state;
+  private transient FlinkTimers timers;
+  private transient InternalTimerService<EncodedKey> service;
+  private transient TimestampMultiset holds;
+  private transient MetricsContainerImpl metrics;
+  private transient DropCounter drops;
+  private transient StreamRecord<WindowedValue<Object>> reuse;
+  private transient long outputWatermark;
+  private transient long emittedWatermark;
+  private transient boolean restored;
+  private transient EncodedKey lastKey;
+  private transient Map<EncodedKey, List<WindowedValue<Object>>> pending;
+  private transient long pendingBundle;
+  private transient Object lastDecodedKey;
+
+  /**
+   * @param groupedOutput true for a GroupByKey (panes are lists, given out unmodifiable), false
+   *     for a combine (panes are the combined values)
+   */
+  @SuppressWarnings("unchecked")
+  public GroupAlsoByWindowOperator(
+      String id, String stepName, GroupAlsoByWindow<?, ?> core, Coder<?> keyCoder,
+      boolean groupedOutput, FlinkClock clock) {
+    this.clock = clock;
+    this.id = id;
+    this.stepName = stepName;
+    this.core = (GroupAlsoByWindow<Object, Object>) core;
+    this.keyCoder = (Coder<Object>) keyCoder;
+    this.windowCodec = core.strategy().windowFn().windowCodec();
+    this.groupedOutput = groupedOutput;
+  }
+
+  @Override
+  public void initializeState(StateInitializationContext context) throws Exception {
+    super.initializeState(context);
+    restored = context.isRestored();
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    holds = new TimestampMultiset();
+    state = new FlinkStateInternals(this, holds);
+    InternalTimerService<EncodedKey> service =
+        getInternalTimerService("millrace-timers", FlinkStateInternals.NAMESPACES, this);
+    timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
+    this.service = service;
+    metrics = new MetricsContainerImpl(stepName);
+    getRuntimeContext().addAccumulator(
+        MetricsAccumulator.PREFIX + id, new MetricsAccumulator(Map.of(stepName, metrics)));
+    drops = new DropCounter() {
+      @Override
+      public void droppedDueToLateness(long count) {
+        metrics.getCounter(MetricName.named("millrace", "droppedDueToLateness")).inc(count);
+      }
+
+      @Override
+      public void droppedDueToClosedWindow(long count) {
+        metrics.getCounter(MetricName.named("millrace", "droppedDueToClosedWindow")).inc(count);
+      }
+    };
+    reuse = new StreamRecord<>(null);
+    pending = new LinkedHashMap<>();
+    pendingBundle = Long.MIN_VALUE;
+    outputWatermark = Timestamps.MIN;
+    emittedWatermark = Long.MIN_VALUE;
+    if (restored) {
+      rebuildIndexes();
+    }
+  }
+
+  /** After a restore: find the holds and pending event-time timers of every key again. */
+  private void rebuildIndexes() throws Exception {
+    getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE,
+        VoidNamespaceSerializer.INSTANCE, FlinkStateInternals.HOLDS, (key, s) -> {
+          for (Long hold : s.values()) {
+            holds.add(hold);
+          }
+        });
+    timers.rebuildIndex();
+  }
+
+  /**
+   * Processes an element at once, unless it carries a bundle number (under a TestStream): then
+   * the elements of the bundle are buffered and processed together, key by key, when the bundle
+   * ends (another bundle starts, a watermark or checkpoint barrier arrives, or the input ends).
+   */
+  @Override
+  public void processElement(StreamRecord<WindowedValue<Object>> record) {
+    WindowedValue<Object> v = record.getValue();
+    if (record.hasTimestamp()) {
+      if (record.getTimestamp() != pendingBundle) {
+        flushBundle();
+        pendingBundle = record.getTimestamp();
+      }
+      pending.computeIfAbsent((EncodedKey) getCurrentKey(), k -> new ArrayList<>()).add(v);
+      return;
+    }
+    refreshOutputWatermark(Timestamps.MAX);
+    run(() -> bind().processElements(List.of(valueOnly(v))));
+  }
+
+  private static WindowedValue<Object> valueOnly(WindowedValue<Object> v) {
+    return v.withValue(((KV<?, ?>) v.value()).getValue());
+  }
+
+  private void flushBundle() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Object currentKey = getCurrentKey();
+    refreshOutputWatermark(Timestamps.MAX);
+    for (Map.Entry<EncodedKey, List<WindowedValue<Object>>> e : pending.entrySet()) {
+      setCurrentKey(e.getKey());
+      List<WindowedValue<Object>> values = new ArrayList<>();
+      for (WindowedValue<Object> v : e.getValue()) {
+        values.add(valueOnly(v));
+      }
+      run(() -> bind().processElements(values));
+    }
+    pending.clear();
+    if (currentKey != null) {
+      setCurrentKey(currentKey);
+    }
+  }
+
+  @Override
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    flushBundle();
+    super.prepareSnapshotPreBarrier(checkpointId);
+  }
+
+  @Override
+  public void finish() throws Exception {
+    flushBundle();
+    super.finish();
+  }
+
+  @Override
+  public void onEventTime(InternalTimer<EncodedKey, EncodedKey> timer) {
+    onTimer(timer);
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimer<EncodedKey, EncodedKey> timer) {
+    onTimer(timer);
+    refreshOutputWatermark(Timestamps.MAX);
+    emitWatermark(false);
+  }
+
+  private void onTimer(InternalTimer<EncodedKey, EncodedKey> timer) {
+    List<TimerData> due = timers.takeDue(timer);
+    if (due.isEmpty()) {
+      return;
+    }
+    long earliestEventTimer = Timestamps.MAX;
+    for (TimerData t : due) {
+      if (t.domain() == TimeDomain.EVENT_TIME) {
+        earliestEventTimer = Math.min(earliestEventTimer, t.timestamp());
+      }
+    }
+    // The due timers were pending until now: they still hold the output watermark.
+    refreshOutputWatermark(earliestEventTimer);
+    run(() -> bind().onTimers(due));
+  }
+
+  @Override
+  public void processWatermark(Watermark mark) throws Exception {
+    flushBundle();
+    if (timeServiceManager != null) {
+      timeServiceManager.advanceWatermark(mark);
+    }
+    refreshOutputWatermark(Timestamps.MAX);
+    emitWatermark(mark.getTimestamp() == Long.MAX_VALUE);
+  }
+
+  private void emitWatermark(boolean endOfInput) {
+    long wm = endOfInput
+        ? Long.MAX_VALUE : clock.toFlink(outputWatermark, service.currentWatermark());
+    if (wm > emittedWatermark) {
+      emittedWatermark = wm;
+      output.emitWatermark(new Watermark(wm));
+    }
+  }
+
+  /** Beam's rule: min(input watermark, holds, pending event timers, extra); never backwards. */
+  private void refreshOutputWatermark(long extraHold) {
+    long input = timers.currentInputWatermark();
+    long candidate = Math.min(Math.min(input, extraHold), Math.min(holds.min(), timers.earliest()));
+    outputWatermark = Math.max(outputWatermark, candidate);
+  }
+
+  private KeyedGroupAlsoByWindow<Object, Object> bind() {
+    EncodedKey key = (EncodedKey) getCurrentKey();
+    if (!key.equals(lastKey)) {
+      lastKey = key;
+      lastDecodedKey = key.decode(keyCoder);
+    }
+    Object userKey = lastDecodedKey;
+    return core.forKey(state, timers, pane -> {
+      Object value = groupedOutput
+          ? Collections.unmodifiableList((List<?>) pane.value()) : pane.value();
+      output.collect(reuse.replace(pane.withValue(KV.of(userKey, value))));
+    }, drops);
+  }
+
+  private void run(Runnable work) {
+    MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+    MetricsContainer previous = holder.container;
+    holder.container = metrics;
+    try {
+      work.run();
+    } catch (UserCodeException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw UserCodeException.forStep(stepName, "grouping", e);
+    } finally {
+      holder.container = previous;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.millrace.runners.flink.internal;
+
+import dev.millrace.coders.Coder;
+import dev.millrace.metrics.MetricsContainer;
+import dev.millrace.metrics.MetricsEnvironment;
+import dev.millrace.runners.core.MetricsContainerImpl;
+import dev.millrace.runners.core.UserCodeException;
+import dev.millrace.transforms.CombineFn;
+import dev.millrace.values.KV;
+import dev.millrace.windowing.BoundedWindow;
+import dev.millrace.windowing.PaneInfo;
+import dev.millrace.windowing.TimestampCombiner;
+import dev.millrace.windowing.WindowedValue;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * The first half of a lifted {@code Combine.perKey}, before the shuffle: folds the values of each
+ * key and window into an accumulator in memory, and emits the (compacted) accumulators when the
+ * table grows past {@value #MAX_ENTRIES} entries, before a watermark is forwarded, before a
+ * checkpoint barrier and at the end of input. Nothing is held across a watermark or a checkpoint,
+ * so the operator needs no state of its own. A partial's timestamp combines its inputs'
+ * timestamps with the strategy's timestamp combiner.
+ */
+public final class PartialCombineOperator extends AbstractStreamOperator<WindowedValue<Object>>
+    implements OneInputStreamOperator<WindowedValue<Object>, WindowedValue<Object>> {
+  private static final long serialVersionUID = 1L;
+  static final int MAX_ENTRIES = 10_000;
+
+  private record SlotKey(EncodedKey key, BoundedWindow window) {}
+
+  private static final class Slot {
+    final Object key;
+    Object accumulator;
+    long timestamp;
+
+    Slot(Object key, Object accumulator, long timestamp) {
+      this.key = key;
+      this.accumulator = accumulator;
+      this.timestamp = timestamp;
+    }
+  }
+
+  private final String id;
+  private final String stepName;
+  private final CombineFn<Object, Object, Object> fn;
+  private final Coder<Object> keyCoder;
+  private final TimestampCombiner combiner;
+  private transient Map<SlotKey, Slot> table;
+  private transient MetricsContainerImpl metrics;
+  private transient StreamRecord<WindowedValue<Object>> reuse;
+
+  @SuppressWarnings("unchecked")
+  public PartialCombineOperator(
+      String id, String stepName, CombineFn<?, ?, ?> fn, Coder<?> keyCoder,
+      TimestampCombiner combiner) {
+    this.id = id;
+    this.stepName = stepName;
+    this.fn = (CombineFn<Object, Object, Object>) fn;
+    this.keyCoder = (Coder<Object>) keyCoder;
+    this.combiner = combiner;
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    table = new HashMap<>();
+    metrics = new MetricsContainerImpl(stepName);
+    reuse = new StreamRecord<>(null);
+    getRuntimeContext().addAccumulator(
+        MetricsAccumulator.PREFIX + id, new MetricsAccumulator(Map.of(stepName, metrics)));
+  }
+
+  @Override
+  public void processElement(StreamRecord<WindowedValue<Object>> record) {
+    WindowedValue<Object> v = record.getValue();
+    KV<?, ?> kv = (KV<?, ?>) v.value();
+    EncodedKey key = EncodedKey.of(keyCoder, kv.getKey());
+    MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+    MetricsContainer previous = holder.container;
+    holder.container = metrics;
+    try {
+      for (BoundedWindow w : v.windows()) {
+        Slot slot = table.get(new SlotKey(key, w));
+        if (slot == null) {
+          slot = new Slot(kv.getKey(), fn.createAccumulator(), v.timestamp());
+          table.put(new SlotKey(key, w), slot);
+        } else {
+          slot.timestamp = combiner.combine(slot.timestamp, v.timestamp());
+        }
+        slot.accumulator = fn.addInput(slot.accumulator, kv.getValue());
+      }
+    } catch (RuntimeException e) {
+      throw UserCodeException.forElement(stepName, "the CombineFn", kv, e);
+    } finally {
+      holder.container = previous;
+    }
+    if (table.size() > MAX_ENTRIES) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+    MetricsContainer previous = holder.container;
+    holder.container = metrics;
+    try {
+      for (Map.Entry<SlotKey, Slot> e : table.entrySet()) {
+        Slot s = e.getValue();
+        Object compacted;
+        try {
+          compacted = fn.compact(s.accumulator);
+        } catch (RuntimeException ex) {
+          throw UserCodeException.forElement(stepName, "the CombineFn", s.key, ex);
+        }
+        output.collect(reuse.replace(WindowedValue.of(
+            KV.of(s.key, compacted), s.timestamp, e.getKey().window(), PaneInfo.NO_FIRING)));
+      }
+    } finally {
+      holder.container = previous;
+    }
+    table.clear();
+  }
+
+  @Override
+  public void processWatermark(Watermark mark) throws Exception {
+    flush();
+    super.processWatermark(mark);
+  }
+
+  @Override
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    flush();
+    super.prepareSnapshotPreBarrier(checkpointId);
+  }
+
+  @Override
+  public void finish() throws Exception {
+    flush();
+    super.finish();
+  }
+}

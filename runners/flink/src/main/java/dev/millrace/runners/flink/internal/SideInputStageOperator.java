@@ -1,0 +1,201 @@
+package dev.millrace.runners.flink.internal;
+
+import dev.millrace.options.PipelineOptions;
+import dev.millrace.runners.core.SideInputReader;
+import dev.millrace.values.PCollectionView;
+import dev.millrace.windowing.BoundedWindow;
+import dev.millrace.windowing.Timestamps;
+import dev.millrace.windowing.WindowedValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * A stage whose first step is a ParDo with side inputs. Input 1 is the main input; input 2 is the
+ * broadcast union of every side input's windowed elements, tagged by view index
+ * ({@link UnionCoder.Tagged}). A
+ * main element waits ("is pushed back") until every side input it reads is complete for its
+ * window: the side input's watermark has passed the end of the side-input window. The output
+ * watermark is the main input's, held at the earliest waiting element.
+ *
+ * <p>Side-input values and waiting elements are kept in memory, not yet in Flink state.
+ */
+public final class SideInputStageOperator extends AbstractStreamOperator<WindowedValue<Object>>
+    implements TwoInputStreamOperator<WindowedValue<Object>, UnionCoder.Tagged,
+        WindowedValue<Object>>, SideInputReader {
+  private static final long serialVersionUID = 1L;
+
+  private final String id;
+  private final StagePlan plan;
+  private final PipelineOptions options;
+  private final List<OutputTag<WindowedValue<Object>>> exitTags;
+  private final List<PCollectionView<?>> views;
+  private final FlinkClock clock;
+  private transient StageRunner runner;
+  private transient Exits exits;
+  private transient List<Map<BoundedWindow, List<Object>>> values;
+  private transient List<Map<BoundedWindow, Object>> materialized;
+  private transient List<WindowedValue<Object>> waiting;
+  private transient long mainWatermark;
+  private transient long mainFlinkWatermark;
+  private transient long sideWatermark;
+  private transient long emittedWatermark;
+
+  public SideInputStageOperator(
+      String id, StagePlan plan, PipelineOptions options,
+      List<OutputTag<WindowedValue<Object>>> exitTags, List<PCollectionView<?>> views,
+      FlinkClock clock) {
+    this.clock = clock;
+    this.id = id;
+    this.plan = plan;
+    this.options = options;
+    this.exitTags = exitTags;
+    this.views = List.copyOf(views);
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    values = new ArrayList<>();
+    materialized = new ArrayList<>();
+    for (int i = 0; i < views.size(); i++) {
+      values.add(new HashMap<>());
+      materialized.add(new HashMap<>());
+    }
+    waiting = new ArrayList<>();
+    mainWatermark = Timestamps.MIN;
+    mainFlinkWatermark = Long.MIN_VALUE;
+    sideWatermark = Timestamps.MIN;
+    emittedWatermark = Long.MIN_VALUE;
+    exits = Exits.of(output, exitTags);
+    runner = new StageRunner(plan, options, this, exits);
+    getRuntimeContext().addAccumulator(
+        MetricsAccumulator.PREFIX + id, new MetricsAccumulator(runner.metrics()));
+    runner.setup();
+  }
+
+  @Override
+  public void processElement1(StreamRecord<WindowedValue<Object>> record) {
+    WindowedValue<Object> v = record.getValue();
+    if (isReady(v)) {
+      exits.input(record);
+      runner.process(v);
+    } else {
+      waiting.add(v);
+    }
+  }
+
+  @Override
+  public void processElement2(StreamRecord<UnionCoder.Tagged> record) {
+    UnionCoder.Tagged t = record.getValue();
+    WindowedValue<?> v = (WindowedValue<?>) t.value();
+    for (BoundedWindow w : v.windows()) {
+      values.get(t.index()).computeIfAbsent(w, k -> new ArrayList<>()).add(v.value());
+    }
+  }
+
+  private static final StreamRecord<Object> NO_TIMESTAMP = new StreamRecord<>(null);
+
+  @Override
+  public void processWatermark1(Watermark mark) {
+    mainFlinkWatermark = mark.getTimestamp();
+    mainWatermark = clock.eventWatermark(mark.getTimestamp());
+    runner.finishBundle();
+    emitWatermark();
+  }
+
+  @Override
+  public void processWatermark2(Watermark mark) {
+    sideWatermark = clock.eventWatermark(mark.getTimestamp());
+    List<WindowedValue<Object>> still = new ArrayList<>();
+    exits.input(NO_TIMESTAMP);
+    for (WindowedValue<Object> v : waiting) {
+      if (isReady(v)) {
+        runner.process(v);
+      } else {
+        still.add(v);
+      }
+    }
+    waiting = still;
+    runner.finishBundle();
+    emitWatermark();
+  }
+
+  @Override
+  public void processWatermark(Watermark mark) {
+    // Watermarks are tracked per input in processWatermark1/2.
+  }
+
+  private void emitWatermark() {
+    long wm = mainWatermark;
+    for (WindowedValue<Object> v : waiting) {
+      wm = Math.min(wm, v.timestamp());
+    }
+    long flink = clock.toFlink(wm, mainFlinkWatermark);
+    if (flink > emittedWatermark) {
+      emittedWatermark = flink;
+      output.emitWatermark(new Watermark(flink));
+    }
+  }
+
+  private boolean isReady(WindowedValue<?> v) {
+    if (sideWatermark >= Timestamps.MAX) {
+      return true;
+    }
+    for (PCollectionView<?> view : views) {
+      for (BoundedWindow w : v.windows()) {
+        if (sideWatermark <= sideWindow(view, w).maxTimestampMillis()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static BoundedWindow sideWindow(PCollectionView<?> view, BoundedWindow mainWindow) {
+    return view.getWindowingStrategy().windowFn().sideInputWindow(mainWindow);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T get(PCollectionView<T> view, BoundedWindow mainWindow) {
+    int index = views.indexOf(view);
+    if (index < 0) {
+      return SideInputReader.EMPTY.get(view, mainWindow);
+    }
+    BoundedWindow side = sideWindow(view, mainWindow);
+    return (T) materialized.get(index).computeIfAbsent(side, w ->
+        view.getViewFn().apply(values.get(index).getOrDefault(w, List.of())));
+  }
+
+  @Override
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    runner.finishBundle();
+    super.prepareSnapshotPreBarrier(checkpointId);
+  }
+
+  @Override
+  public void finish() throws Exception {
+    exits.input(NO_TIMESTAMP);
+    for (WindowedValue<Object> v : waiting) {
+      runner.process(v);
+    }
+    waiting.clear();
+    runner.finishBundle();
+    super.finish();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (runner != null) {
+      runner.teardown();
+    }
+    super.close();
+  }
+}
