@@ -25,7 +25,8 @@ public final class FlinkRunnerRegistrar implements PipelineRunnerRegistrar {
       Capability.TRIGGERS,
       Capability.TEST_STREAM,
       Capability.PROCESSING_TIME,
-      Capability.LARGE_INPUT);
+      Capability.LARGE_INPUT,
+      Capability.UNBOUNDED);
 
   @Override
   public String name() {

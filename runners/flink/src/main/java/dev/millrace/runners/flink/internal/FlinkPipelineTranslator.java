@@ -45,6 +45,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <ul>
  *   <li>a bounded read: the source is split on the client; Flink spreads the splits over the
  *       parallel instances, which read them ({@link ReadSplitsFunction});
+ *   <li>an unbounded read: split on the client, read by a parallel source function that keeps
+ *       the checkpoint marks in Flink checkpoints ({@link UnboundedSourceFunction});
  *   <li>a TestStream: replayed by one instance ({@link TestStreamOperator}); with a single
  *       TestStream, the Flink watermark counts script events and every operator reads the
  *       virtual event-time and processing-time clocks from it ({@link FlinkClock#script});
@@ -106,12 +108,14 @@ public final class FlinkPipelineTranslator {
 
   private void translate() {
     List<TestStreamStep> testStreams = new ArrayList<>();
+    boolean unboundedReads = false;
     for (ExecutableStep s : graph.steps()) {
       if (s instanceof TestStreamStep t) {
         testStreams.add(t);
       }
+      unboundedReads |= s instanceof UnboundedReadStep;
     }
-    if (testStreams.size() == 1) {
+    if (testStreams.size() == 1 && !unboundedReads) {
       // One script drives the whole job: both clocks travel with it.
       clock = FlinkClock.script(testStreams.get(0).stream());
     }
@@ -157,9 +161,7 @@ public final class FlinkPipelineTranslator {
     } else if (s instanceof CombinePerKeyStep c) {
       combine(c);
     } else if (s instanceof UnboundedReadStep u) {
-      throw new UnsupportedOperationException("Step '" + u.name() + "' reads the unbounded source "
-          + u.source() + ", which the Flink runner does not support yet; run it with "
-          + "--runner=direct or --runner=microbatch.");
+      unboundedRead(u);
     } else {
       throw new UnsupportedOperationException(
           "The Flink runner cannot execute step '" + s.name() + "' (" + s.getClass().getSimpleName()
@@ -217,12 +219,31 @@ public final class FlinkPipelineTranslator {
     streams.put(out, read);
   }
 
+  private void unboundedRead(UnboundedReadStep u) {
+    List<? extends dev.millrace.sources.UnboundedSource<?, ?>> splits;
+    int parallelism = Math.max(1, env.getParallelism());
+    try {
+      splits = u.source().split(parallelism, options);
+    } catch (Exception e) {
+      throw UserCodeException.forStep(u.name(), "splitting the source " + u.source(), e);
+    }
+    if (splits.isEmpty()) {
+      splits = List.of(u.source());
+    }
+    PCollection<?> out = onlyOutput(u);
+    DataStream<WindowedValue<Object>> read = env
+        .addSource(new UnboundedSourceFunction(u.name(), splits, options), u.name(), typeOf(out))
+        .uid(uid(u.name()));
+    streams.put(out, read);
+  }
+
   private void testStream(TestStreamStep t) {
     for (TestStream.Event<?> e : t.stream().getEvents()) {
       if (e instanceof TestStream.ProcessingTimeEvent<?> && !clock.isScript()) {
         throw new UnsupportedOperationException("Step '" + t.name() + "' advances processing time "
-            + "in one of several TestStreams of the pipeline; the Flink runner supports virtual "
-            + "processing time with a single TestStream only. Run the test with --runner=direct.");
+            + "in a TestStream, but the Flink runner supports virtual processing time only with a "
+            + "single TestStream and no unbounded source in the pipeline. Run the test with "
+            + "--runner=direct.");
       }
     }
     PCollection<?> out = onlyOutput(t);

@@ -1,0 +1,201 @@
+package dev.millrace.runners.flink.internal;
+
+import dev.millrace.coders.Coder;
+import dev.millrace.coders.CoderUtils;
+import dev.millrace.options.PipelineOptions;
+import dev.millrace.runners.core.UserCodeException;
+import dev.millrace.sources.UnboundedReader;
+import dev.millrace.sources.UnboundedSource;
+import dev.millrace.windowing.Timestamps;
+import dev.millrace.windowing.WindowedValue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.source.legacy.RichParallelSourceFunction;
+import org.apache.flink.streaming.api.watermark.Watermark;
+
+/**
+ * Reads the splits of an {@link UnboundedSource}: split {@code i} is read by parallel instance
+ * {@code i % parallelism}. Elements are in the global window at the reader's timestamps; the
+ * minimum watermark of the instance's readers becomes its Flink watermark. The readers'
+ * checkpoint marks are stored in Flink checkpoints (union list state, so a restore with another
+ * parallelism finds every mark) and finalized once the checkpoint completes. The instance ends
+ * when every reader's watermark reached the end of time.
+ */
+public final class UnboundedSourceFunction extends RichParallelSourceFunction<WindowedValue<Object>>
+    implements CheckpointedFunction, CheckpointListener {
+  private static final long serialVersionUID = 1L;
+  private static final int BATCH = 256;
+
+  private final String stepName;
+  private final List<UnboundedSource<Object, UnboundedSource.CheckpointMark>> splits;
+  private final PipelineOptions options;
+  private transient volatile boolean running;
+  private transient ListState<byte[]> marksState;
+  private transient Map<Integer, byte[]> restored;
+  private transient Map<Integer, UnboundedReader<Object>> readers;
+  private transient TreeMap<Long, List<UnboundedSource.CheckpointMark>> pendingMarks;
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public UnboundedSourceFunction(
+      String stepName, List<? extends UnboundedSource<?, ?>> splits, PipelineOptions options) {
+    this.stepName = stepName;
+    this.splits = (List) List.copyOf(splits);
+    this.options = options;
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    marksState = context.getOperatorStateStore().getUnionListState(
+        new ListStateDescriptor<>("millrace-checkpoint-marks", BytePrimitiveArraySerializer.INSTANCE));
+    restored = new HashMap<>();
+    pendingMarks = new TreeMap<>();
+    if (context.isRestored()) {
+      for (byte[] entry : marksState.get()) {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry));
+        int index = in.readInt();
+        restored.put(index, in.readAllBytes());
+      }
+    }
+  }
+
+  @Override
+  public void run(SourceContext<WindowedValue<Object>> ctx) throws Exception {
+    running = true;
+    int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+    int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+    Map<Integer, UnboundedReader<Object>> open = new HashMap<>();
+    for (int i = subtask; i < splits.size(); i += parallelism) {
+      open.put(i, createReader(i));
+    }
+    synchronized (ctx.getCheckpointLock()) {
+      readers = open;
+    }
+    Map<Integer, Boolean> started = new HashMap<>();
+    long emitted = Long.MIN_VALUE;
+    while (running) {
+      boolean any = false;
+      long watermark = Timestamps.MAX;
+      synchronized (ctx.getCheckpointLock()) {
+        for (Map.Entry<Integer, UnboundedReader<Object>> e : readers.entrySet()) {
+          UnboundedReader<Object> r = e.getValue();
+          for (int n = 0; n < BATCH; n++) {
+            boolean available = read(() -> started.put(e.getKey(), true) == null
+                ? r.start() : r.advance());
+            if (!available) {
+              break;
+            }
+            any = true;
+            ctx.collect(WindowedValue.timestampedValueInGlobalWindow(
+                r.getCurrent(), r.getCurrentTimestampMillis()));
+          }
+          watermark = Math.min(watermark, read(r::getWatermarkMillis));
+        }
+        long flink = Watermarks.toFlink(watermark);
+        if (flink > emitted && watermark > Timestamps.MIN) {
+          emitted = flink;
+          ctx.emitWatermark(new Watermark(flink));
+        }
+      }
+      if (watermark >= Timestamps.MAX) {
+        return;
+      }
+      if (!any) {
+        Thread.sleep(5);
+      }
+    }
+  }
+
+  private UnboundedReader<Object> createReader(int index) {
+    UnboundedSource<Object, UnboundedSource.CheckpointMark> split = splits.get(index);
+    return read(() -> {
+      byte[] mark = restored.get(index);
+      UnboundedSource.CheckpointMark m = mark == null
+          ? null : CoderUtils.decodeFromByteArray(split.getCheckpointMarkCoder(), mark);
+      return split.createReader(options, m);
+    });
+  }
+
+  /** Reader code that may throw. */
+  private interface ReaderCall<T> {
+    T call() throws Exception;
+  }
+
+  private <T> T read(ReaderCall<T> c) {
+    try {
+      return c.call();
+    } catch (UserCodeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw UserCodeException.forStep(stepName, "reading the unbounded source", e);
+    }
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    marksState.clear();
+    if (readers == null) {
+      // Not running yet: keep the marks we were restored with.
+      for (Map.Entry<Integer, byte[]> e : restored.entrySet()) {
+        marksState.add(entry(e.getKey(), e.getValue()));
+      }
+      return;
+    }
+    List<UnboundedSource.CheckpointMark> marks = new ArrayList<>();
+    for (Map.Entry<Integer, UnboundedReader<Object>> e : readers.entrySet()) {
+      UnboundedSource.CheckpointMark mark = e.getValue().getCheckpointMark();
+      Coder<UnboundedSource.CheckpointMark> coder = splits.get(e.getKey()).getCheckpointMarkCoder();
+      marksState.add(entry(e.getKey(), CoderUtils.encodeToByteArray(coder, mark)));
+      marks.add(mark);
+    }
+    pendingMarks.put(context.getCheckpointId(), marks);
+  }
+
+  private static byte[] entry(int index, byte[] mark) throws java.io.IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(index);
+    out.write(mark);
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    Map<Long, List<UnboundedSource.CheckpointMark>> done = pendingMarks.headMap(checkpointId, true);
+    for (List<UnboundedSource.CheckpointMark> marks : done.values()) {
+      for (UnboundedSource.CheckpointMark m : marks) {
+        m.finalizeCheckpoint();
+      }
+    }
+    done.clear();
+  }
+
+  @Override
+  public void cancel() {
+    running = false;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (readers != null) {
+      for (UnboundedReader<Object> r : readers.values()) {
+        r.close();
+      }
+    }
+    super.close();
+  }
+}
