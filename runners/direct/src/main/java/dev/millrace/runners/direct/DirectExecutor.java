@@ -1,5 +1,6 @@
 package dev.millrace.runners.direct;
 
+import dev.millrace.runners.core.execution.InProcessExecution;
 import dev.millrace.runners.core.execution.DoFnPool;
 import dev.millrace.runners.core.ExecutableStep;
 import dev.millrace.runners.core.ExecutableStep.CombinePerKeyStep;
@@ -46,7 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * input watermark is computed from its inputs' watermarks and each boundary fires the work its
  * watermark allows, in parallel over key partitions.
  */
-final class DirectExecutor {
+final class DirectExecutor implements InProcessExecution {
   private final ExecutionGraph graph;
   private final DirectOptions options;
   private final int parallelism;
@@ -137,7 +138,8 @@ final class DirectExecutor {
     return parallelism;
   }
 
-  MetricsRegistry metrics() {
+  @Override
+  public MetricsRegistry metrics() {
     return metrics;
   }
 
@@ -169,11 +171,13 @@ final class DirectExecutor {
     return clock;
   }
 
-  boolean isCancelled() {
+  @Override
+  public boolean isCancelled() {
     return cancelled;
   }
 
-  void cancel() {
+  @Override
+  public void cancel() {
     cancelled = true;
     ExecutorService p = pool;
     if (p != null) {
@@ -194,7 +198,8 @@ final class DirectExecutor {
     }
   }
 
-  void run() throws Exception {
+  @Override
+  public void run() throws Exception {
     AtomicInteger threadIds = new AtomicInteger();
     pool = Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "millrace-direct-" + threadIds.incrementAndGet());

@@ -1,99 +1,10 @@
 package dev.millrace.runners.direct;
 
-import dev.millrace.PipelineExecutionException;
-import dev.millrace.PipelineResult;
-import dev.millrace.metrics.MetricResults;
-import dev.millrace.runners.core.MetricsRegistry;
-import dev.millrace.runners.core.UserCodeException;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import dev.millrace.runners.core.execution.InProcessPipelineResult;
 
 /** The handle of a pipeline running on the direct runner. */
-final class DirectPipelineResult implements PipelineResult {
-  private final CountDownLatch done = new CountDownLatch(1);
-  private volatile State state = State.RUNNING;
-  private volatile Throwable failure;
-  private volatile DirectExecutor executor;
-  private Thread thread;
-
+final class DirectPipelineResult extends InProcessPipelineResult {
   void start(DirectExecutor ex) {
-    this.executor = ex;
-    thread = new Thread(() -> {
-      try {
-        ex.run();
-        finish(State.DONE, null);
-      } catch (Throwable t) {
-        finish(ex.isCancelled() ? State.CANCELLED : State.FAILED, ex.isCancelled() ? null : t);
-      }
-    }, "millrace-direct-main");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private void finish(State s, Throwable t) {
-    failure = t;
-    state = s;
-    done.countDown();
-  }
-
-  @Override
-  public State getState() {
-    return state;
-  }
-
-  @Override
-  public State waitUntilFinish() {
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return state;
-    }
-    return checked();
-  }
-
-  @Override
-  public State waitUntilFinish(Duration duration) {
-    try {
-      if (!done.await(duration.toMillis(), TimeUnit.MILLISECONDS)) {
-        return state;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return state;
-    }
-    return checked();
-  }
-
-  private State checked() {
-    if (state == State.FAILED) {
-      Throwable t = failure;
-      if (t instanceof UserCodeException u) {
-        throw new PipelineExecutionException(u.getMessage(), u.getCause());
-      }
-      throw new PipelineExecutionException("The pipeline failed: " + t, t);
-    }
-    return state;
-  }
-
-  @Override
-  public State cancel() {
-    DirectExecutor ex = executor;
-    if (ex != null && !state.isTerminal()) {
-      ex.cancel();
-      try {
-        done.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return state;
-  }
-
-  @Override
-  public MetricResults metrics() {
-    DirectExecutor ex = executor;
-    return ex == null ? new MetricsRegistry() : ex.metrics();
+    start(ex, "millrace-direct-main");
   }
 }

@@ -1,5 +1,6 @@
 package dev.millrace.runners.microbatch;
 
+import dev.millrace.runners.core.execution.InProcessExecution;
 import dev.millrace.runners.core.execution.DoFnPool;
 import dev.millrace.coders.Coder;
 import dev.millrace.coders.KvCoder;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * buffered input and fire due timers, in parallel over key partitions; (4) commits a checkpoint
  * when {@code --checkpointDir} is set; (5) records the batch's metrics and logs one line.
  */
-final class MicroBatchExecutor {
+final class MicroBatchExecutor implements InProcessExecution {
   private static final Logger LOG = LoggerFactory.getLogger(MicroBatchRunner.class);
 
   final ExecutionGraph graph;
@@ -150,7 +151,8 @@ final class MicroBatchExecutor {
     return parallelism;
   }
 
-  MetricsRegistry metrics() {
+  @Override
+  public MetricsRegistry metrics() {
     return metrics;
   }
 
@@ -185,15 +187,18 @@ final class MicroBatchExecutor {
     return SerializableUtils.deserialize(bytes, "the function of step '" + stepName + "'");
   }
 
-  boolean isCancelled() {
+  @Override
+  public boolean isCancelled() {
     return cancelled;
   }
 
-  void cancel() {
+  @Override
+  public void cancel() {
     cancelled = true;
   }
 
-  void run() throws Exception {
+  @Override
+  public void run() throws Exception {
     AtomicInteger threadIds = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "millrace-microbatch-" + threadIds.incrementAndGet());
