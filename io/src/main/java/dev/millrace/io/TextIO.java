@@ -9,6 +9,7 @@ import dev.millrace.io.internal.AssignShardFn;
 import dev.millrace.io.internal.FinalizeFn;
 import dev.millrace.io.internal.KeyAllFn;
 import dev.millrace.io.internal.TextSource;
+import dev.millrace.io.internal.UnboundedWriteFn;
 import dev.millrace.io.internal.WriteBundlesFn;
 import dev.millrace.io.internal.WriteConfig;
 import dev.millrace.io.internal.WriteShardsFn;
@@ -49,6 +50,10 @@ import dev.millrace.windowing.GlobalWindows;
  * to the output and renamed when every bundle has succeeded, so retried bundles never leave
  * duplicates, and files named like this write's outputs from an earlier run are replaced (also
  * when their shard count differs). Only collections in the global window can be written for now.
+ *
+ * <p><b>Unbounded collections</b> can be written only by runners that commit files with their
+ * checkpoints ({@code --runner=flink} in STREAMING mode); such runners may name files their own
+ * way (see the runner's documentation). Other runners fail when they start such a write.
  */
 public final class TextIO {
   private TextIO() {}
@@ -176,12 +181,6 @@ public final class TextIO {
             + "supported yet. Re-window into the global window before writing: "
             + ".apply(Window.into(GlobalWindows.of())).");
       }
-      if (input.isBounded() == PCollection.IsBounded.UNBOUNDED) {
-        throw new IllegalArgumentException("TextIO.write().to(\"" + prefix + "\") got the "
-            + "unbounded collection '" + input.getName() + "', but writing unbounded "
-            + "collections is not supported yet: the files are only finalized when the input "
-            + "ends.");
-      }
     }
 
     @Override
@@ -189,12 +188,18 @@ public final class TextIO {
       Pipeline p = input.getPipeline();
       WriteConfig config = WriteConfig.forPrefix(prefix, suffix, header, footer, numShards);
       KvCoder<Integer, String> resultCoder = KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of());
+      if (input.isBounded() == PCollection.IsBounded.UNBOUNDED && !input.isFinite()) {
+        // Only runners that commit files with their checkpoints replace this step.
+        input.apply("WriteUnbounded", ParDo.of(new UnboundedWriteFn(config)))
+            .setCoder(dev.millrace.coders.VoidCoder.of());
+        return PDone.in(p);
+      }
       PCollection<KV<Integer, String>> tempFiles;
       if (numShards == 0) {
         tempFiles = input.apply("WriteBundles", ParDo.of(new WriteBundlesFn(config)));
       } else {
         PCollection<KV<Integer, String>> keyed =
-            input.apply("AssignShards", ParDo.of(new AssignShardFn(numShards)));
+            input.apply("AssignShards", ParDo.of(new AssignShardFn(config)));
         keyed.setCoder(resultCoder);
         tempFiles = keyed.apply("GroupByShard", GroupByKey.create())
             .apply("WriteShards", ParDo.of(new WriteShardsFn(config)));

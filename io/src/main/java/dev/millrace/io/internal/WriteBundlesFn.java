@@ -1,5 +1,6 @@
 package dev.millrace.io.internal;
 
+import dev.millrace.internal.TextFileSinkSpec;
 import dev.millrace.transforms.DoFn;
 import dev.millrace.values.KV;
 import dev.millrace.windowing.GlobalWindow;
@@ -12,7 +13,8 @@ import java.util.UUID;
  * never collides with an earlier attempt) and, when the bundle completes, outputs
  * {@code KV(-1, tempFile)}; the finalize step numbers the files.
  */
-public final class WriteBundlesFn extends DoFn<String, KV<Integer, String>> {
+public final class WriteBundlesFn extends DoFn<String, KV<Integer, String>>
+    implements TextFileSinkSpec.Provider {
   private static final long serialVersionUID = 1L;
 
   private final WriteConfig config;
@@ -20,6 +22,11 @@ public final class WriteBundlesFn extends DoFn<String, KV<Integer, String>> {
 
   public WriteBundlesFn(WriteConfig config) {
     this.config = config;
+  }
+
+  @Override
+  public TextFileSinkSpec textFileSink() {
+    return config.toSinkSpec();
   }
 
   @Override

@@ -67,6 +67,12 @@ public record WriteConfig(
         Pattern.quote(namePrefix) + "-\\d{5,}-of-\\d{5,}" + Pattern.quote(suffix));
   }
 
+  /** This configuration as the runner-neutral description runners with file sinks read. */
+  public dev.millrace.internal.TextFileSinkSpec toSinkSpec() {
+    return new dev.millrace.internal.TextFileSinkSpec(
+        directory, namePrefix, suffix, header, footer, numShards, tempDirectory);
+  }
+
   public Path tempDir() {
     return Path.of(tempDirectory);
   }

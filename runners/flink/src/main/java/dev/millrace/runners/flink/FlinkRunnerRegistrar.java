@@ -26,7 +26,10 @@ public final class FlinkRunnerRegistrar implements PipelineRunnerRegistrar {
       Capability.TEST_STREAM,
       Capability.PROCESSING_TIME,
       Capability.LARGE_INPUT,
-      Capability.UNBOUNDED);
+      Capability.UNBOUNDED,
+      Capability.STATE,
+      Capability.TIMERS,
+      Capability.TIMER_FAMILIES);
 
   @Override
   public String name() {

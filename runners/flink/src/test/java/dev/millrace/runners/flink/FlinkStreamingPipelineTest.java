@@ -257,14 +257,18 @@ class FlinkStreamingPipelineTest implements Serializable {
   }
 
   @Test
-  void statefulDoFnsAreRejectedWithAClearMessage() {
+  void statefulDoFnsWithSideInputsAreRejectedWithAClearMessage() {
     Pipeline p = pipeline();
-    p.apply(dev.millrace.transforms.Create.of(KV.of("a", 1L)))
-        .apply(ParDo.of(new Stateful()));
+    PCollection<KV<String, Long>> input = p.apply(dev.millrace.transforms.Create.of(KV.of("a", 1L)));
+    dev.millrace.values.PCollectionView<Long> total = input
+        .apply(dev.millrace.transforms.Values.create())
+        .apply(Sum.longsGlobally())
+        .apply(dev.millrace.transforms.View.asSingleton());
+    input.apply(ParDo.of(new Stateful()).withSideInputs(total));
     assertThatThrownBy(p::run)
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("state or timers")
-        .hasMessageContaining("--runner=direct");
+        .hasMessageContaining("stateful ParDo with side inputs")
+        .hasMessageContaining("Flatten");
   }
 
   static final class Stateful extends DoFn<KV<String, Long>, Long> {

@@ -35,7 +35,8 @@ final class BatchRunner {
 
   void propagate(long processingTime) throws Exception {
     for (ExecutableStep s : ex.graph().steps()) {
-      if (s instanceof ReadStep || s instanceof TestStreamStep) {
+      if (s instanceof ReadStep || s instanceof TestStreamStep
+          || s instanceof ExecutableStep.UnboundedReadStep) {
         continue;
       }
       long in = Timestamps.MAX;

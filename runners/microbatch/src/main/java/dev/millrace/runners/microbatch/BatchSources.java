@@ -3,6 +3,7 @@ package dev.millrace.runners.microbatch;
 import dev.millrace.runners.core.ExecutableStep;
 import dev.millrace.runners.core.ExecutableStep.ReadStep;
 import dev.millrace.runners.core.ExecutableStep.TestStreamStep;
+import dev.millrace.runners.core.ExecutableStep.UnboundedReadStep;
 import dev.millrace.runners.core.UserCodeException;
 import dev.millrace.sources.BoundedSource;
 import dev.millrace.testing.TestStream;
@@ -21,12 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * The sources of a run and their positions. Bounded sources are split once (deterministically,
  * so a restart finds the same splits) and read in batches; their watermark jumps from the
  * beginning to the end of time when every split is exhausted. TestStreams are replayed after the
- * bounded sources, one scripted event per batch, with a virtual processing-time clock.
+ * bounded sources, one scripted event per batch, with a virtual processing-time clock. Unbounded
+ * sources ({@link UnboundedReads}) are read in every batch until their watermarks reach the end of
+ * time, sharing the batch's record budget and interval with the bounded sources.
  */
 final class BatchSources {
   private final MicroBatchExecutor ex;
   final Map<ReadStep, List<SplitCursor>> reads = new LinkedHashMap<>();
   final List<TestStreamStep> streams = new ArrayList<>();
+  final UnboundedReads unbounded;
   int[] nextEvent;
   int nextStream;
   boolean streamsClosed;
@@ -37,6 +41,7 @@ final class BatchSources {
 
   BatchSources(MicroBatchExecutor ex) {
     this.ex = ex;
+    this.unbounded = new UnboundedReads(ex);
   }
 
   void open() {
@@ -48,6 +53,9 @@ final class BatchSources {
         }
         reads.put(r, cursors);
         setWatermark(r, Timestamps.MIN);
+      } else if (s instanceof UnboundedReadStep u) {
+        unbounded.add(u);
+        setWatermark(u, Timestamps.MIN);
       } else if (s instanceof TestStreamStep t) {
         streams.add(t);
         setWatermark(t, Timestamps.MIN);
@@ -93,7 +101,7 @@ final class BatchSources {
   }
 
   boolean allDone() {
-    return boundedDone() && streamsClosed;
+    return boundedDone() && streamsClosed && unbounded.allDone();
   }
 
   long processingTime() {
@@ -102,13 +110,28 @@ final class BatchSources {
 
   /** Reads this batch's input; returns the number of records read. */
   long readBatch(long startNanos, BatchRunner runner) throws Exception {
+    int max = ex.options().getMaxBatchSize();
+    AtomicLong budget = new AtomicLong(max == 0 ? Long.MAX_VALUE : max);
+    long deadline = startNanos + ex.options().getBatchInterval().toNanos();
+    long read = 0;
     if (!boundedDone()) {
-      return readBounded(startNanos, runner);
+      read += readBounded(budget, deadline, runner);
+    } else if (!streamsClosed) {
+      read += replayOneEvent(runner);
     }
-    if (!streamsClosed) {
-      return replayOneEvent(runner);
+    if (!unbounded.isEmpty()) {
+      read += unbounded.readBatch(deadline, budget, runner);
+      unbounded.endBatch().forEach(this::setWatermark);
     }
-    return 0;
+    return read;
+  }
+
+  /**
+   * Finalizes the unbounded sources' checkpoint marks of the batch just committed (or, without
+   * {@code --checkpointDir}, just processed).
+   */
+  void finalizeMarks() {
+    unbounded.finalizeMarks();
   }
 
   /** A split still to read, with the collection it feeds. */
@@ -121,7 +144,8 @@ final class BatchSources {
    * is over, then takes another, so every thread stays busy until the input runs out. Each worker
    * is one task (one bundle, one pre-combining table) however many splits it reads.
    */
-  private long readBounded(long startNanos, BatchRunner runner) throws Exception {
+  private long readBounded(AtomicLong budget, long deadline, BatchRunner runner)
+      throws Exception {
     ConcurrentLinkedQueue<Active> queue = new ConcurrentLinkedQueue<>();
     for (Map.Entry<ReadStep, List<SplitCursor>> e : reads.entrySet()) {
       PCollection<?> out = e.getKey().outputs().values().iterator().next();
@@ -131,9 +155,6 @@ final class BatchSources {
         }
       }
     }
-    int max = ex.options().getMaxBatchSize();
-    AtomicLong budget = new AtomicLong(max == 0 ? Long.MAX_VALUE : max);
-    long deadline = startNanos + ex.options().getBatchInterval().toNanos();
     AtomicLong total = new AtomicLong();
     int workers = Math.min(ex.parallelism(), queue.size());
     List<Callable<Void>> tasks = new ArrayList<>();
@@ -180,12 +201,17 @@ final class BatchSources {
 
   /** Takes up to a chunk of records from the batch's budget; 0 when it is spent. */
   private static long claim(AtomicLong budget) {
+    return claim(budget, READ_CHUNK);
+  }
+
+  /** Takes up to {@code maxChunk} records from the batch's budget; 0 when it is spent. */
+  static long claim(AtomicLong budget, long maxChunk) {
     while (true) {
       long left = budget.get();
       if (left <= 0) {
         return 0;
       }
-      long chunk = Math.min(left, READ_CHUNK);
+      long chunk = Math.min(left, maxChunk);
       if (budget.compareAndSet(left, left - chunk)) {
         return chunk;
       }
@@ -230,6 +256,7 @@ final class BatchSources {
   }
 
   void close() {
+    unbounded.close();
     for (List<SplitCursor> cs : reads.values()) {
       cs.forEach(SplitCursor::closeQuietly);
     }

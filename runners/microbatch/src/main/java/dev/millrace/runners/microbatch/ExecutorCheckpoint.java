@@ -34,6 +34,9 @@ final class ExecutorCheckpoint {
       if (s instanceof ReadStep r) {
         b.append("[splits=").append(ex.sources.reads.get(r).size()).append(']');
       }
+      if (s instanceof ExecutableStep.UnboundedReadStep u) {
+        b.append("[splits=").append(ex.sources.unbounded.splitCount(u)).append(']');
+      }
       Boundary boundary = ex.boundary(s);
       if (boundary != null) {
         b.append('[').append(boundary.getClass().getSimpleName()).append(']');
@@ -58,6 +61,7 @@ final class ExecutorCheckpoint {
         out.writeBoolean(c.isDone());
       }
     }
+    src.unbounded.snapshot(out);
     for (int next : src.nextEvent) {
       out.writeInt(next);
     }
@@ -105,6 +109,7 @@ final class ExecutorCheckpoint {
         c.restore(in.readLong(), in.readBoolean());
       }
     }
+    src.unbounded.restore(in);
     for (int i = 0; i < src.nextEvent.length; i++) {
       src.nextEvent[i] = in.readInt();
     }

@@ -101,7 +101,8 @@ final class MicroBatchExecutor implements InProcessExecution {
   }
 
   private boolean isSink(ExecutableStep s) {
-    if (s instanceof ViewStep || s instanceof ReadStep || s instanceof TestStreamStep) {
+    if (s instanceof ViewStep || s instanceof ReadStep || s instanceof TestStreamStep
+        || s instanceof ExecutableStep.UnboundedReadStep) {
       return false;
     }
     for (PCollection<?> out : s.outputs().values()) {
@@ -125,6 +126,10 @@ final class MicroBatchExecutor implements InProcessExecution {
       }
       return new KeyedGrouping(this, c.name(), c.input(), c.outputs().values().iterator().next(),
           combiningCore(c), v -> v, partitions);
+    }
+    if (s instanceof ParDoStep p
+        && dev.millrace.transforms.state.internal.DoFnDeclarations.isStateful(p.parDo().getFn())) {
+      return new StatefulStage(this, p, partitions);
     }
     if (s instanceof ParDoStep p && !p.sideInputs().isEmpty()) {
       return new SideInputParDo(this, p);
@@ -209,11 +214,15 @@ final class MicroBatchExecutor implements InProcessExecution {
     try {
       sources.open();
       if (checkpoints != null && restore()) {
+        StaleTempDirs.deleteAfterFinishedRun(graph);
         return;
       }
       boolean finished = false;
       while (!finished && !cancelled) {
         finished = runOneBatch();
+      }
+      if (finished && checkpoints != null) {
+        StaleTempDirs.deleteAfterFinishedRun(graph);
       }
     } finally {
       sources.close();
@@ -253,6 +262,7 @@ final class MicroBatchExecutor implements InProcessExecution {
     if (checkpoints != null) {
       checkpoints.commit(batchId, new ExecutorCheckpoint(this).snapshot(finished));
     }
+    sources.finalizeMarks();
     record(startNanos, in, recordsOut.sum() - before, processingTime);
     return finished;
   }

@@ -22,15 +22,16 @@ public final class MicroBatchRunnerRegistrar implements PipelineRunnerRegistrar 
   }
 
   /**
-   * Everything the shared core gives this runner; not yet stateful DoFns, timers in DoFns
-   * and unbounded sources (no unbounded source API in the model yet).
+   * Everything the shared core gives this runner, stateful DoFns (state, timers, timer families)
+   * included, and unbounded sources.
    */
   @Override
   public Set<Capability> capabilities() {
     return EnumSet.of(Capability.CORE, Capability.COMBINE, Capability.SIDE_INPUTS,
         Capability.WINDOWED_SIDE_INPUTS, Capability.MULTIPLE_OUTPUTS, Capability.MERGING_WINDOWS,
         Capability.TRIGGERS, Capability.PROCESSING_TIME, Capability.TEST_STREAM, Capability.METRICS,
-        Capability.LARGE_INPUT);
+        Capability.LARGE_INPUT, Capability.UNBOUNDED, Capability.STATE, Capability.TIMERS,
+        Capability.TIMER_FAMILIES);
   }
 
   @Override

@@ -30,6 +30,7 @@ final class TimerTable {
       Comparator.<Entry>comparingLong(e -> e.timer().timestamp()).thenComparingLong(Entry::seq);
 
   private final Map<Id, Entry> byId = new HashMap<>();
+  private final Map<Object, Integer> perKey = new HashMap<>();
   private final Map<TimeDomain, TreeSet<Entry>> queues = new EnumMap<>(TimeDomain.class);
   private long nextSeq;
 
@@ -44,13 +45,24 @@ final class TimerTable {
     Entry e = new Entry(key, timer, nextSeq++);
     byId.put(new Id(key, timer.namespace(), timer.timerId(), timer.domain()), e);
     queues.get(timer.domain()).add(e);
+    perKey.merge(key, 1, Integer::sum);
   }
 
   void delete(Object key, StateNamespace namespace, String timerId, TimeDomain domain) {
     Entry old = byId.remove(new Id(key, namespace, timerId, domain));
     if (old != null) {
       queues.get(domain).remove(old);
+      forgetOne(key);
     }
+  }
+
+  private void forgetOne(Object key) {
+    perKey.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+  }
+
+  /** Whether the key has any pending timer. */
+  boolean hasTimers(Object key) {
+    return perKey.containsKey(key);
   }
 
   /** Removes and returns the timers of the domain strictly before {@code clock}, in order. */
@@ -61,6 +73,7 @@ final class TimerTable {
       Entry e = queue.pollFirst();
       TimerData t = e.timer();
       byId.remove(new Id(e.key(), t.namespace(), t.timerId(), t.domain()));
+      forgetOne(e.key());
       due.add(e);
     }
     return due;
@@ -82,6 +95,7 @@ final class TimerTable {
 
   void clear() {
     byId.clear();
+    perKey.clear();
     queues.values().forEach(TreeSet::clear);
   }
 

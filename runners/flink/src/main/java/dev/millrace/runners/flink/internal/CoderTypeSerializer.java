@@ -4,6 +4,8 @@ import com.google.common.base.Preconditions;
 import dev.millrace.coders.Coder;
 import dev.millrace.coders.CoderException;
 import dev.millrace.runners.core.SerializableUtils;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,8 +172,12 @@ public final class CoderTypeSerializer<T> extends TypeSerializer<T> {
     }
   }
 
-  /** An OutputStream writing to a Flink view (no buffering, no closing). */
-  private static final class ViewOutputStream extends OutputStream {
+  /**
+   * An OutputStream writing to a Flink view (no buffering, no closing). It is also the view's
+   * {@link DataOutput}, so coders that write fixed-width fields (the windowed-value header, encoded
+   * keys) write them straight to Flink's buffer instead of through a per-record wrapper.
+   */
+  static final class ViewOutputStream extends OutputStream implements DataOutput {
     private final DataOutputView out;
 
     ViewOutputStream(DataOutputView out) {
@@ -184,13 +190,76 @@ public final class CoderTypeSerializer<T> extends TypeSerializer<T> {
     }
 
     @Override
+    public void write(byte[] b) throws IOException {
+      out.write(b, 0, b.length);
+    }
+
+    @Override
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
     }
+
+    @Override
+    public void writeBoolean(boolean v) throws IOException {
+      out.writeBoolean(v);
+    }
+
+    @Override
+    public void writeByte(int v) throws IOException {
+      out.writeByte(v);
+    }
+
+    @Override
+    public void writeShort(int v) throws IOException {
+      out.writeShort(v);
+    }
+
+    @Override
+    public void writeChar(int v) throws IOException {
+      out.writeChar(v);
+    }
+
+    @Override
+    public void writeInt(int v) throws IOException {
+      out.writeInt(v);
+    }
+
+    @Override
+    public void writeLong(long v) throws IOException {
+      out.writeLong(v);
+    }
+
+    @Override
+    public void writeFloat(float v) throws IOException {
+      out.writeFloat(v);
+    }
+
+    @Override
+    public void writeDouble(double v) throws IOException {
+      out.writeDouble(v);
+    }
+
+    @Override
+    public void writeBytes(String v) throws IOException {
+      out.writeBytes(v);
+    }
+
+    @Override
+    public void writeChars(String v) throws IOException {
+      out.writeChars(v);
+    }
+
+    @Override
+    public void writeUTF(String v) throws IOException {
+      out.writeUTF(v);
+    }
   }
 
-  /** An InputStream reading from a Flink view, returning -1 at its end. */
-  private static final class ViewInputStream extends InputStream {
+  /**
+   * An InputStream reading from a Flink view, returning -1 at its end; also the view's
+   * {@link DataInput} (see {@link ViewOutputStream}).
+   */
+  static final class ViewInputStream extends InputStream implements DataInput {
     private final DataInputView in;
 
     ViewInputStream(DataInputView in) {
@@ -209,6 +278,82 @@ public final class CoderTypeSerializer<T> extends TypeSerializer<T> {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       return len == 0 ? 0 : in.read(b, off, len);
+    }
+
+    @Override
+    public void readFully(byte[] b) throws IOException {
+      in.readFully(b);
+    }
+
+    @Override
+    public void readFully(byte[] b, int off, int len) throws IOException {
+      in.readFully(b, off, len);
+    }
+
+    @Override
+    public int skipBytes(int n) throws IOException {
+      return in.skipBytes(n);
+    }
+
+    @Override
+    public boolean readBoolean() throws IOException {
+      return in.readBoolean();
+    }
+
+    @Override
+    public byte readByte() throws IOException {
+      return in.readByte();
+    }
+
+    @Override
+    public int readUnsignedByte() throws IOException {
+      return in.readUnsignedByte();
+    }
+
+    @Override
+    public short readShort() throws IOException {
+      return in.readShort();
+    }
+
+    @Override
+    public int readUnsignedShort() throws IOException {
+      return in.readUnsignedShort();
+    }
+
+    @Override
+    public char readChar() throws IOException {
+      return in.readChar();
+    }
+
+    @Override
+    public int readInt() throws IOException {
+      return in.readInt();
+    }
+
+    @Override
+    public long readLong() throws IOException {
+      return in.readLong();
+    }
+
+    @Override
+    public float readFloat() throws IOException {
+      return in.readFloat();
+    }
+
+    @Override
+    public double readDouble() throws IOException {
+      return in.readDouble();
+    }
+
+    @Override
+    @Deprecated
+    public String readLine() throws IOException {
+      return in.readLine();
+    }
+
+    @Override
+    public String readUTF() throws IOException {
+      return in.readUTF();
     }
   }
 }

@@ -4,7 +4,9 @@ import dev.millrace.coders.AtomicCoder;
 import dev.millrace.coders.Coder;
 import dev.millrace.coders.CoderException;
 import dev.millrace.coders.CoderUtils;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +21,11 @@ import java.util.Arrays;
 public final class EncodedKey implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private final byte[] bytes;
-  private final int hash;
+  /** The hash of the bytes, computed on first use (0: not yet). */
+  private transient int hash;
 
   public EncodedKey(byte[] bytes) {
     this.bytes = bytes;
-    this.hash = Arrays.hashCode(bytes);
   }
 
   /** The encoding of {@code key} with {@code coder}. */
@@ -51,12 +53,27 @@ public final class EncodedKey implements java.io.Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EncodedKey k && k.hash == hash && Arrays.equals(k.bytes, bytes);
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof EncodedKey k)) {
+      return false;
+    }
+    int h = hash;
+    int kh = k.hash;
+    return (h == 0 || kh == 0 || h == kh) && Arrays.equals(k.bytes, bytes);
   }
 
+  /** Deterministic across JVMs (Flink derives the key group from it); cached. */
   @Override
   public int hashCode() {
-    return hash;
+    int h = hash;
+    if (h == 0) {
+      h = Arrays.hashCode(bytes);
+      h = h == 0 ? 1 : h;
+      hash = h;
+    }
+    return h;
   }
 
   @Override
@@ -71,6 +88,11 @@ public final class EncodedKey implements java.io.Serializable {
 
     @Override
     public void encode(EncodedKey value, OutputStream out) throws IOException {
+      if (out instanceof DataOutput data) { // a Flink view: write straight to it
+        data.writeInt(value.bytes.length);
+        data.write(value.bytes);
+        return;
+      }
       DataOutputStream data = new DataOutputStream(out);
       data.writeInt(value.bytes.length);
       data.write(value.bytes);
@@ -79,7 +101,7 @@ public final class EncodedKey implements java.io.Serializable {
 
     @Override
     public EncodedKey decode(InputStream in) throws IOException {
-      DataInputStream data = new DataInputStream(in);
+      DataInput data = in instanceof DataInput d ? d : new DataInputStream(in);
       byte[] b = new byte[data.readInt()];
       data.readFully(b);
       return new EncodedKey(b);

@@ -1,16 +1,19 @@
 package dev.millrace.runners.flink.internal;
 
 import dev.millrace.runners.flink.FlinkOptions;
+import dev.millrace.runners.flink.cluster.internal.JobJars;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.JobListener;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -84,10 +87,28 @@ public final class FlinkEnvironments {
       throw new IllegalArgumentException("--flinkMaster=" + master + " has no valid port; use "
           + "host:port, e.g. --flinkMaster=127.0.0.1:8081", e);
     }
-    String[] jars = Arrays.stream(options.getFilesToStage().split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
-    return StreamExecutionEnvironment.createRemoteEnvironment(
-        master.substring(0, colon), port, conf, jars);
+    String host = master.substring(0, colon);
+    String[] jars = JobJars.toStage(options.getFilesToStage(), host, port).toArray(String[]::new);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createRemoteEnvironment(host, port, conf, jars);
+    env.registerJobListener(new SubmissionReport(host, port, jars.length));
+    return env;
+  }
+
+  /** Prints the job id and where to watch it once a job reached a remote cluster. */
+  private record SubmissionReport(String host, int port, int jars) implements JobListener {
+    @Override
+    public void onJobSubmitted(JobClient client, Throwable failure) {
+      if (client != null) {
+        String web = "http://" + host + ":" + port;
+        System.err.println("millrace: submitted Flink job " + client.getJobID() + " to " + host
+            + ":" + port + " (" + jars + " jars shipped); Web UI: " + web + "/#/job/running/"
+            + client.getJobID() + "/overview");
+      }
+    }
+
+    @Override
+    public void onJobExecuted(JobExecutionResult result, Throwable failure) {}
   }
 
   private static String stateBackend(String name) {

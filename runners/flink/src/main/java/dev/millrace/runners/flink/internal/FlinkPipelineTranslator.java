@@ -57,6 +57,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>Flatten: {@code union};
  *   <li>GroupByKey: {@code keyBy} the encoded key, then the shared windowing core over Flink
  *       keyed state and timers ({@link GroupAlsoByWindowOperator});
+ *   <li>a stateful ParDo: {@code keyBy} the encoded key, then the shared stateful DoFn runner over
+ *       the same keyed state and timers ({@link StatefulDoFnOperator});
  *   <li>a lifted Combine: partial combining before the shuffle ({@link PartialCombineOperator}),
  *       then {@code keyBy} and the core merging accumulators.
  * </ul>
@@ -121,20 +123,23 @@ public final class FlinkPipelineTranslator {
     }
     for (ExecutableStep s : graph.steps()) {
       if (s instanceof ParDoStep p && DoFnDeclarations.isStateful(p.parDo().getFn())) {
-        throw new UnsupportedOperationException("Step '" + p.name() + "' uses a DoFn with state "
-            + "or timers, which the Flink runner does not support yet; run it with "
-            + "--runner=direct.");
+        StatefulParDoTranslation.keyedInput(p); // rejects what is not supported, before running
       }
       if (s instanceof ViewStep v) {
         viewInputs.put(v.view(), v.input());
         done.add(s);
       }
     }
+    // Text writes in STREAMING mode: a two-phase sink instead of their expansion.
+    List<ParDoStep> textSinks = TextFileSinks.claim(graph, env, done);
     for (ExecutableStep s : graph.steps()) {
       if (!done.contains(s)) {
         translateStep(s);
         done.add(s);
       }
+    }
+    for (ParDoStep w : textSinks) {
+      TextFileSinks.write(streamOf(w.input(), w.name()), w, uid("sink:" + w.name()));
     }
   }
 
@@ -143,13 +148,15 @@ public final class FlinkPipelineTranslator {
       read(r);
     } else if (s instanceof TestStreamStep t) {
       testStream(t);
+    } else if (s instanceof ParDoStep sp && DoFnDeclarations.isStateful(sp.parDo().getFn())) {
+      statefulParDo(sp);
     } else if (s instanceof ParDoStep p && !p.sideInputs().isEmpty()) {
       sideInputStage(p);
     } else if (StageBuilder.isFusable(s)) {
       PCollection<?> input = s.inputs().get(0);
       List<ExecutableStep> roots = new ArrayList<>();
       for (ExecutableStep c : graph.consumersOf(input)) {
-        if (StageBuilder.isFusable(c)) {
+        if (StageBuilder.isFusable(c) && !done.contains(c)) { // e.g. a text write's sink step
           roots.add(c);
         }
       }
@@ -312,6 +319,13 @@ public final class FlinkPipelineTranslator {
         .uid(uid("stage:" + p.name()));
     keepSequential(op, p.input(), built.exits());
     registerExits(built, op);
+  }
+
+  /** A stateful ParDo: keyBy the encoded key, then {@link StatefulDoFnOperator}. */
+  private void statefulParDo(ParDoStep p) {
+    Coder<?> keyCoder = StatefulParDoTranslation.keyedInput(p).getKeyCoder();
+    streams.putAll(StatefulParDoTranslation.apply(p, keyed(p.input(), keyCoder, p.name()),
+        options, clock, uid("stateful:" + p.name())));
   }
 
   private void flatten(FlattenStep f) {

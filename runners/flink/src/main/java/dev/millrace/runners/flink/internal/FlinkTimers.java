@@ -11,6 +11,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.function.LongSupplier;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -31,11 +33,17 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
  * Millrace timestamp is kept in keyed map state so that setting a timer again replaces it. The
  * {@link FlinkClock} says where Flink registers it (with real clocks at {@code t + 1}, since Flink
  * fires once its clock reaches the registered time and Millrace once it is strictly past t).
+ * When constructed to keep output timestamps (stateful DoFns), a second keyed map state keeps each
+ * timer's output timestamp and the sequence number of its setting, so that timers due at the same
+ * time fire in the order they were set (as on every runner).
  */
 final class FlinkTimers implements TimerInternals {
   private static final MapStateDescriptor<EncodedKey, Long> TIMERS = new MapStateDescriptor<>(
       "millrace-timer-times", new CoderTypeSerializer<>(EncodedKey.KeyCoder.INSTANCE),
       LongSerializer.INSTANCE);
+  private static final MapStateDescriptor<EncodedKey, byte[]> META = new MapStateDescriptor<>(
+      "millrace-timer-meta", new CoderTypeSerializer<>(EncodedKey.KeyCoder.INSTANCE),
+      BytePrimitiveArraySerializer.INSTANCE);
 
   private final AbstractStreamOperator<?> operator;
   private final InternalTimerService<EncodedKey> service;
@@ -43,10 +51,21 @@ final class FlinkTimers implements TimerInternals {
   private final LongSupplier outputWatermark;
   private final FlinkClock clock;
   private final TimestampMultiset eventTimers = new TimestampMultiset();
+  private final boolean keepOutputs;
+  private long nextSeq;
 
   FlinkTimers(
       AbstractStreamOperator<?> operator, InternalTimerService<EncodedKey> service,
       StateCodec<?> windowCodec, LongSupplier outputWatermark, FlinkClock clock) {
+    this(operator, service, windowCodec, outputWatermark, clock, false);
+  }
+
+  /** @param keepOutputs whether timers may have an output timestamp other than their time */
+  FlinkTimers(
+      AbstractStreamOperator<?> operator, InternalTimerService<EncodedKey> service,
+      StateCodec<?> windowCodec, LongSupplier outputWatermark, FlinkClock clock,
+      boolean keepOutputs) {
+    this.keepOutputs = keepOutputs;
     this.clock = clock;
     this.operator = operator;
     this.service = service;
@@ -61,6 +80,46 @@ final class FlinkTimers implements TimerInternals {
     } catch (Exception e) {
       throw new IllegalStateException("could not access the timer state", e);
     }
+  }
+
+  private MapState<EncodedKey, byte[]> meta() {
+    try {
+      return operator.getPartitionedState(
+          VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, META);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not access the timer output timestamps", e);
+    }
+  }
+
+  /** A timer's output timestamp and the sequence number of its setting. */
+  private record Meta(long output, long seq) {
+    byte[] encode() {
+      return ByteBuffer.allocate(16).putLong(output).putLong(seq).array();
+    }
+
+    static Meta decode(byte[] bytes, long timestamp) {
+      if (bytes == null) {
+        return new Meta(timestamp, Long.MAX_VALUE);
+      }
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      return new Meta(b.getLong(), b.getLong());
+    }
+  }
+
+  private void storeOutput(EncodedKey id, TimerData timer) throws Exception {
+    if (keepOutputs) {
+      meta().put(id, new Meta(timer.outputTimestamp(), nextSeq++).encode());
+    }
+  }
+
+  private void forgetOutput(EncodedKey id) throws Exception {
+    if (keepOutputs) {
+      meta().remove(id);
+    }
+  }
+
+  private Meta metaOf(EncodedKey id, long timestamp) throws Exception {
+    return Meta.decode(keepOutputs ? meta().get(id) : null, timestamp);
   }
 
   private static EncodedKey identity(StateNamespace ns, String timerId, TimeDomain domain) {
@@ -83,11 +142,13 @@ final class FlinkTimers implements TimerInternals {
       Long old = times.get(id);
       if (old != null) {
         if (old == timer.timestamp()) {
+          storeOutput(id, timer);
           return;
         }
         unregister(id, timer.domain(), old);
       }
       times.put(id, timer.timestamp());
+      storeOutput(id, timer);
       if (timer.domain() == TimeDomain.EVENT_TIME) {
         eventTimers.add(timer.timestamp());
       }
@@ -122,6 +183,7 @@ final class FlinkTimers implements TimerInternals {
       Long old = times.get(id);
       if (old != null) {
         times.remove(id);
+        forgetOutput(id);
         unregister(id, domain, old);
       }
     } catch (Exception e) {
@@ -174,18 +236,83 @@ final class FlinkTimers implements TimerInternals {
     }
   }
 
+  /**
+   * For a stateful DoFn: claims the due timers of the current key that share the earliest
+   * timestamp (event-time timers before processing-time ones), with their output timestamps, so
+   * that a timer set by a firing for an earlier time fires before later pending ones. A timer is
+   * due once its clock is past it; the Flink timer that {@code fired} also counts as due while it
+   * is still that timer's registration (Flink's BATCH mode fires every timer at the end of a key).
+   * Empty when nothing is due.
+   */
+  List<TimerData> takeEarliestDue(InternalTimer<EncodedKey, EncodedKey> fired) {
+    try {
+      MapState<EncodedKey, Long> times = times();
+      long inputWatermark = currentInputWatermark();
+      long now = currentProcessingTime();
+      TimeDomain bestDomain = null;
+      long best = Long.MAX_VALUE;
+      List<Map.Entry<EncodedKey, Long>> candidates = new ArrayList<>();
+      for (Map.Entry<EncodedKey, Long> e : times.entries()) {
+        TimeDomain domain = domainOf(e.getKey());
+        boolean due = domain == TimeDomain.EVENT_TIME ? e.getValue() < inputWatermark
+            : e.getValue() < now;
+        if (!due && !isRegistration(e.getKey(), domain, e.getValue(), fired)) {
+          continue;
+        }
+        candidates.add(Map.entry(e.getKey(), e.getValue()));
+        boolean better = bestDomain == null
+            || (domain == TimeDomain.EVENT_TIME && bestDomain != TimeDomain.EVENT_TIME)
+            || (domain == bestDomain && e.getValue() < best);
+        if (better) {
+          bestDomain = domain;
+          best = e.getValue();
+        }
+      }
+      List<Map.Entry<TimerData, Long>> result = new ArrayList<>();
+      for (Map.Entry<EncodedKey, Long> e : candidates) {
+        if (domainOf(e.getKey()) == bestDomain && e.getValue() == best) {
+          Meta m = metaOf(e.getKey(), e.getValue());
+          result.add(Map.entry(decode(e.getKey(), e.getValue(), m.output()), m.seq()));
+          times.remove(e.getKey());
+          forgetOutput(e.getKey());
+          unregister(e.getKey(), bestDomain, e.getValue());
+        }
+      }
+      result.sort(Map.Entry.comparingByValue());
+      List<TimerData> timers = new ArrayList<>();
+      result.forEach(e -> timers.add(e.getKey()));
+      return timers;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not read the due timers", e);
+    }
+  }
+
+  private boolean isRegistration(
+      EncodedKey id, TimeDomain domain, long timestamp, InternalTimer<EncodedKey, EncodedKey> fired) {
+    if (fired == null || !id.equals(fired.getNamespace())) {
+      return false;
+    }
+    FlinkClock.Registration r = clock.register(domain, timestamp);
+    return r != null && r.flinkTime() == fired.getTimestamp();
+  }
+
   private static TimeDomain domainOf(EncodedKey id) {
     return TimeDomain.values()[id.bytes()[0]];
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private TimerData decode(EncodedKey id, long timestamp) throws IOException {
+    return decode(id, timestamp, timestamp);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private TimerData decode(EncodedKey id, long timestamp, long outputTimestamp)
+      throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(id.bytes()));
     TimeDomain domain = TimeDomain.values()[in.readByte()];
     String timerId = in.readUTF();
     byte[] ns = in.readAllBytes();
-    return TimerData.of(StateNamespace.decode(ns, (StateCodec) windowCodec), timerId, domain,
-        timestamp);
+    return new TimerData(StateNamespace.decode(ns, (StateCodec) windowCodec), timerId, domain,
+        timestamp, outputTimestamp);
   }
 
   /** Re-indexes the pending event-time timers of every key after a restore. */
@@ -198,6 +325,14 @@ final class FlinkTimers implements TimerInternals {
             }
           }
         });
+    if (keepOutputs) {
+      operator.getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE,
+          VoidNamespaceSerializer.INSTANCE, META, (key, s) -> {
+            for (Map.Entry<EncodedKey, byte[]> e : s.entries()) {
+              nextSeq = Math.max(nextSeq, Meta.decode(e.getValue(), 0).seq() + 1);
+            }
+          });
+    }
   }
 
   /** The earliest pending event-time timer of all keys of this instance. */

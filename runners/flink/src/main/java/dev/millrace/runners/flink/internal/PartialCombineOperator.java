@@ -21,7 +21,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * The first half of a lifted {@code Combine.perKey}, before the shuffle: folds the values of each
  * key and window into an accumulator in memory, and emits the (compacted) accumulators when the
- * table grows past {@value #MAX_ENTRIES} entries, before a watermark is forwarded, before a
+ * table grows past {@value #MAX_ENTRIES} entries (keys are told apart by their coder's structural
+ * value: the key itself when the coder is consistent with equals, else its encoding), before a watermark is forwarded, before a
  * checkpoint barrier and at the end of input. Nothing is held across a watermark or a checkpoint,
  * so the operator needs no state of its own. A partial's timestamp combines its inputs'
  * timestamps with the strategy's timestamp combiner.
@@ -29,9 +30,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public final class PartialCombineOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements OneInputStreamOperator<WindowedValue<Object>, WindowedValue<Object>> {
   private static final long serialVersionUID = 1L;
-  static final int MAX_ENTRIES = 10_000;
+  static final int MAX_ENTRIES = 50_000;
 
-  private record SlotKey(EncodedKey key, BoundedWindow window) {}
+  private record SlotKey(Object key, BoundedWindow window) {}
 
   private static final class Slot {
     final Object key;
@@ -52,6 +53,7 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
   private final TimestampCombiner combiner;
   private transient Map<SlotKey, Slot> table;
   private transient MetricsContainerImpl metrics;
+  private transient MetricsAccumulator.FlinkMetrics flinkMetrics;
   private transient StreamRecord<WindowedValue<Object>> reuse;
 
   @SuppressWarnings("unchecked")
@@ -71,24 +73,25 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
     table = new HashMap<>();
     metrics = new MetricsContainerImpl(stepName);
     reuse = new StreamRecord<>(null);
-    getRuntimeContext().addAccumulator(
-        MetricsAccumulator.PREFIX + id, new MetricsAccumulator(Map.of(stepName, metrics)));
+    flinkMetrics =
+        MetricsAccumulator.register(getRuntimeContext(), id, Map.of(stepName, metrics));
   }
 
   @Override
   public void processElement(StreamRecord<WindowedValue<Object>> record) {
     WindowedValue<Object> v = record.getValue();
     KV<?, ?> kv = (KV<?, ?>) v.value();
-    EncodedKey key = EncodedKey.of(keyCoder, kv.getKey());
+    Object key = structural(kv.getKey());
     MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
     MetricsContainer previous = holder.container;
     holder.container = metrics;
     try {
       for (BoundedWindow w : v.windows()) {
-        Slot slot = table.get(new SlotKey(key, w));
+        SlotKey slotKey = new SlotKey(key, w);
+        Slot slot = table.get(slotKey);
         if (slot == null) {
           slot = new Slot(kv.getKey(), fn.createAccumulator(), v.timestamp());
-          table.put(new SlotKey(key, w), slot);
+          table.put(slotKey, slot);
         } else {
           slot.timestamp = combiner.combine(slot.timestamp, v.timestamp());
         }
@@ -104,7 +107,20 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
     }
   }
 
+  private Object structural(Object key) {
+    try {
+      return keyCoder.structuralValue(key);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("could not encode the grouping key " + key + " of step '"
+          + stepName + "' with " + keyCoder + ": " + e.getMessage(), e);
+    }
+  }
+
   private void flush() {
+    if (table.isEmpty()) {
+      flinkMetrics.sync();
+      return;
+    }
     MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
     MetricsContainer previous = holder.container;
     holder.container = metrics;
@@ -124,6 +140,7 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
       holder.container = previous;
     }
     table.clear();
+    flinkMetrics.sync();
   }
 
   @Override

@@ -10,6 +10,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -24,7 +33,11 @@ import org.apache.flink.util.OutputTag;
  * window: the side input's watermark has passed the end of the side-input window. The output
  * watermark is the main input's, held at the earliest waiting element.
  *
- * <p>Side-input values and waiting elements are kept in memory, not yet in Flink state.
+ * <p>Both survive a restore from a checkpoint: the side-input elements received so far are kept in
+ * Flink broadcast state (every instance holds the same ones, since barriers are aligned; a
+ * restored instance gets one copy whatever the new parallelism), the waiting main elements in
+ * operator list state (redistributed on rescaling; any instance may process them). Both are
+ * stored with the inputs' coders ({@link CoderTypeSerializer}).
  */
 public final class SideInputStageOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements TwoInputStreamOperator<WindowedValue<Object>, UnionCoder.Tagged,
@@ -42,6 +55,11 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   private transient List<Map<BoundedWindow, List<Object>>> values;
   private transient List<Map<BoundedWindow, Object>> materialized;
   private transient List<WindowedValue<Object>> waiting;
+  private transient BroadcastState<Long, UnionCoder.Tagged> sideState;
+  private transient ListState<WindowedValue<Object>> waitingState;
+  private transient long nextSideId;
+  private transient ListState<Long> sideWatermarkState;
+  private transient long restoredSideWatermark;
   private transient long mainWatermark;
   private transient long mainFlinkWatermark;
   private transient long sideWatermark;
@@ -60,18 +78,62 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   }
 
   @Override
-  public void open() throws Exception {
-    super.open();
+  public void initializeState(StateInitializationContext context) throws Exception {
+    super.initializeState(context);
+    ClassLoader loader = getUserCodeClassloader();
+    TypeSerializer<UnionCoder.Tagged> sideSerializer = config.getTypeSerializerIn2(loader);
+    TypeSerializer<WindowedValue<Object>> mainSerializer = config.getTypeSerializerIn1(loader);
+    sideState = context.getOperatorStateStore().getBroadcastState(new MapStateDescriptor<>(
+        "millrace-side-input-values", LongSerializer.INSTANCE, sideSerializer));
+    waitingState = context.getOperatorStateStore().getListState(
+        new ListStateDescriptor<>("millrace-pushed-back", mainSerializer));
     values = new ArrayList<>();
     materialized = new ArrayList<>();
     for (int i = 0; i < views.size(); i++) {
       values.add(new HashMap<>());
       materialized.add(new HashMap<>());
     }
+    nextSideId = 0;
+    for (Map.Entry<Long, UnionCoder.Tagged> e : new TreeMap<>(toMap(sideState)).entrySet()) {
+      addSideValue(e.getValue());
+      nextSideId = e.getKey() + 1;
+    }
+    sideWatermarkState = context.getOperatorStateStore().getUnionListState(
+        new ListStateDescriptor<>("millrace-side-input-watermark", LongSerializer.INSTANCE));
+    restoredSideWatermark = Timestamps.MIN;
+    boolean first = true;
+    for (Long w : sideWatermarkState.get()) {
+      restoredSideWatermark = first ? w : Math.min(restoredSideWatermark, w);
+      first = false;
+    }
     waiting = new ArrayList<>();
+    for (WindowedValue<Object> v : waitingState.get()) {
+      waiting.add(v);
+    }
+  }
+
+  private static Map<Long, UnionCoder.Tagged> toMap(BroadcastState<Long, UnionCoder.Tagged> state)
+      throws Exception {
+    Map<Long, UnionCoder.Tagged> copy = new HashMap<>();
+    for (Map.Entry<Long, UnionCoder.Tagged> e : state.entries()) {
+      copy.put(e.getKey(), e.getValue());
+    }
+    return copy;
+  }
+
+  @Override
+  public void snapshotState(StateSnapshotContext context) throws Exception {
+    super.snapshotState(context);
+    waitingState.update(waiting);
+    sideWatermarkState.update(List.of(sideWatermark));
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
     mainWatermark = Timestamps.MIN;
     mainFlinkWatermark = Long.MIN_VALUE;
-    sideWatermark = Timestamps.MIN;
+    sideWatermark = restoredSideWatermark;
     emittedWatermark = Long.MIN_VALUE;
     exits = Exits.of(output, exitTags);
     runner = new StageRunner(plan, options, this, exits);
@@ -92,8 +154,13 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   }
 
   @Override
-  public void processElement2(StreamRecord<UnionCoder.Tagged> record) {
+  public void processElement2(StreamRecord<UnionCoder.Tagged> record) throws Exception {
     UnionCoder.Tagged t = record.getValue();
+    sideState.put(nextSideId++, t);
+    addSideValue(t);
+  }
+
+  private void addSideValue(UnionCoder.Tagged t) {
     WindowedValue<?> v = (WindowedValue<?>) t.value();
     for (BoundedWindow w : v.windows()) {
       values.get(t.index()).computeIfAbsent(w, k -> new ArrayList<>()).add(v.value());
@@ -112,7 +179,7 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
 
   @Override
   public void processWatermark2(Watermark mark) {
-    sideWatermark = clock.eventWatermark(mark.getTimestamp());
+    sideWatermark = Math.max(sideWatermark, clock.eventWatermark(mark.getTimestamp()));
     List<WindowedValue<Object>> still = new ArrayList<>();
     exits.input(NO_TIMESTAMP);
     for (WindowedValue<Object> v : waiting) {

@@ -46,7 +46,8 @@ final class StageBuilder {
 
   /** Whether a step can run fused inside a stage. */
   static boolean isFusable(ExecutableStep s) {
-    return (s instanceof ParDoStep p && p.sideInputs().isEmpty()) || s instanceof AssignWindowsStep;
+    // Stateful ParDos are not element-wise: they run keyed (StatefulDoFnOperator).
+    return (s instanceof ParDoStep p && p.isElementWise()) || s instanceof AssignWindowsStep;
   }
 
   /** Builds the stage reading {@code input} through {@code roots}; marks its steps done. */

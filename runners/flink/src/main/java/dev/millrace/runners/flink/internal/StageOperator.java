@@ -12,7 +12,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * A fused stage of element-wise steps as one Flink operator (see {@link StagePlan}). Watermarks
- * pass through unchanged, after the open bundle is finished.
+ * pass through unchanged, after the open bundle is finished. The steps' metrics are a Flink
+ * accumulator and Flink metrics of the operator (registered after each bundle).
  */
 public final class StageOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements OneInputStreamOperator<WindowedValue<Object>, WindowedValue<Object>> {
@@ -43,8 +44,8 @@ public final class StageOperator extends AbstractStreamOperator<WindowedValue<Ob
     super.open();
     exits = Exits.of(output, exitTags);
     runner = new StageRunner(plan, options, SideInputReader.EMPTY, exits);
-    getRuntimeContext().addAccumulator(
-        MetricsAccumulator.PREFIX + id, new MetricsAccumulator(runner.metrics()));
+    runner.afterBundle(
+        MetricsAccumulator.register(getRuntimeContext(), id, runner.metrics())::sync);
     runner.setup();
   }
 

@@ -40,6 +40,7 @@ final class StageRunner {
   private final Map<String, MetricsContainerImpl> metrics = new LinkedHashMap<>();
   private boolean inBundle;
   private int bundleSize;
+  private Runnable afterBundle = () -> {};
 
   StageRunner(StagePlan plan, PipelineOptions options, SideInputReader sideInputs, Exits exits) {
     this.plan = plan;
@@ -128,6 +129,11 @@ final class StageRunner {
     return runner::processElement;
   }
 
+  /** Runs {@code action} after every finished bundle (e.g. to publish new metrics). */
+  void afterBundle(Runnable action) {
+    this.afterBundle = action;
+  }
+
   /** The metrics containers of the stage's steps, by step name. */
   Map<String, MetricsContainerImpl> metrics() {
     return metrics;
@@ -163,6 +169,7 @@ final class StageRunner {
     for (DoFnRunner<Object, Object> r : runners) {
       r.finishBundle();
     }
+    afterBundle.run();
   }
 
   void teardown() {

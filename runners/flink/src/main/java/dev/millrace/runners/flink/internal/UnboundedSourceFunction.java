@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -33,17 +34,27 @@ import org.apache.flink.streaming.api.watermark.Watermark;
  * minimum watermark of the instance's readers becomes its Flink watermark. The readers'
  * checkpoint marks are stored in Flink checkpoints (union list state, so a restore with another
  * parallelism finds every mark) and finalized once the checkpoint completes. The instance ends
- * when every reader's watermark reached the end of time.
+ * when every reader's watermark reached the end of time; an instance without splits ends at once
+ * (so its end-of-time watermark holds nobody back).
+ *
+ * <p>Idleness: when none of the instance's readers returned an element and their watermark did
+ * not advance for 500 ms, the instance marks itself temporarily idle, and Flink computes the
+ * downstream watermark without it (so an empty split does not stall event time). The next element
+ * or watermark advance makes it active again; elements it then emits behind the downstream
+ * watermark are late, as with idle sources in Flink.
  */
 public final class UnboundedSourceFunction extends RichParallelSourceFunction<WindowedValue<Object>>
     implements CheckpointedFunction, CheckpointListener {
   private static final long serialVersionUID = 1L;
   private static final int BATCH = 256;
+  /** An instance that read nothing and whose watermark did not advance for this long is idle. */
+  private static final long IDLE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private final String stepName;
   private final List<UnboundedSource<Object, UnboundedSource.CheckpointMark>> splits;
   private final PipelineOptions options;
   private transient volatile boolean running;
+  private transient volatile boolean failed;
   private transient ListState<byte[]> marksState;
   private transient Map<Integer, byte[]> restored;
   private transient Map<Integer, UnboundedReader<Object>> readers;
@@ -84,38 +95,75 @@ public final class UnboundedSourceFunction extends RichParallelSourceFunction<Wi
     synchronized (ctx.getCheckpointLock()) {
       readers = open;
     }
-    Map<Integer, Boolean> started = new HashMap<>();
-    long emitted = Long.MIN_VALUE;
+    ReadLoop loop = new ReadLoop(ctx);
     while (running) {
-      boolean any = false;
-      long watermark = Timestamps.MAX;
+      boolean any;
       synchronized (ctx.getCheckpointLock()) {
-        for (Map.Entry<Integer, UnboundedReader<Object>> e : readers.entrySet()) {
-          UnboundedReader<Object> r = e.getValue();
-          for (int n = 0; n < BATCH; n++) {
-            boolean available = read(() -> started.put(e.getKey(), true) == null
-                ? r.start() : r.advance());
-            if (!available) {
-              break;
-            }
-            any = true;
-            ctx.collect(WindowedValue.timestampedValueInGlobalWindow(
-                r.getCurrent(), r.getCurrentTimestampMillis()));
-          }
-          watermark = Math.min(watermark, read(r::getWatermarkMillis));
-        }
-        long flink = Watermarks.toFlink(watermark);
-        if (flink > emitted && watermark > Timestamps.MIN) {
-          emitted = flink;
-          ctx.emitWatermark(new Watermark(flink));
+        try {
+          any = loop.readBatch();
+        } catch (RuntimeException | Error e) {
+          // Set before the lock is released: a checkpoint taken between this failure and the
+          // task's end would store reader positions past an element that was never processed.
+          failed = true;
+          throw e;
         }
       }
-      if (watermark >= Timestamps.MAX) {
+      if (loop.watermark >= Timestamps.MAX) {
         return;
       }
       if (!any) {
         Thread.sleep(5);
       }
+    }
+  }
+
+  /** One instance's reading: a batch per reader, then the watermark and idleness. */
+  private final class ReadLoop {
+    private final SourceContext<WindowedValue<Object>> ctx;
+    private final Map<Integer, Boolean> started = new HashMap<>();
+    private long emitted = Long.MIN_VALUE;
+    private long lastProgress = System.nanoTime();
+    private boolean idle;
+    long watermark = Timestamps.MIN;
+
+    ReadLoop(SourceContext<WindowedValue<Object>> ctx) {
+      this.ctx = ctx;
+    }
+
+    /** Reads up to a batch from every reader (under the checkpoint lock); true if any element. */
+    boolean readBatch() {
+      boolean any = false;
+      long wm = Timestamps.MAX;
+      for (Map.Entry<Integer, UnboundedReader<Object>> e : readers.entrySet()) {
+        UnboundedReader<Object> r = e.getValue();
+        for (int n = 0; n < BATCH; n++) {
+          boolean available = read(() -> started.put(e.getKey(), true) == null
+              ? r.start() : r.advance());
+          if (!available) {
+            break;
+          }
+          any = true;
+          ctx.collect(WindowedValue.timestampedValueInGlobalWindow(
+              r.getCurrent(), r.getCurrentTimestampMillis()));
+        }
+        wm = Math.min(wm, read(r::getWatermarkMillis));
+      }
+      watermark = wm;
+      long flink = Watermarks.toFlink(wm);
+      boolean advanced = flink > emitted && wm > Timestamps.MIN;
+      if (advanced) {
+        emitted = flink;
+        ctx.emitWatermark(new Watermark(flink));
+      }
+      // Emitting an element or a watermark makes an idle source context active again.
+      if (any || advanced) {
+        lastProgress = System.nanoTime();
+        idle = false;
+      } else if (!idle && System.nanoTime() - lastProgress >= IDLE_AFTER_NANOS) {
+        ctx.markAsTemporarilyIdle();
+        idle = true;
+      }
+      return any;
     }
   }
 
@@ -146,6 +194,11 @@ public final class UnboundedSourceFunction extends RichParallelSourceFunction<Wi
 
   @Override
   public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    if (failed) {
+      throw new IllegalStateException("The unbounded source of step '" + stepName + "' failed; "
+          + "declining checkpoint " + context.getCheckpointId() + " (the job restarts from an "
+          + "earlier one)");
+    }
     marksState.clear();
     if (readers == null) {
       // Not running yet: keep the marks we were restored with.

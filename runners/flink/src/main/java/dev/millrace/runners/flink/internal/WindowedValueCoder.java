@@ -7,7 +7,9 @@ import dev.millrace.windowing.PaneInfo;
 import dev.millrace.windowing.StateCodec;
 import dev.millrace.windowing.StateCodecs;
 import dev.millrace.windowing.WindowedValue;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,32 +43,43 @@ public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
 
   @Override
   public void encode(WindowedValue<T> value, OutputStream out) throws IOException {
-    DataOutputStream data = new DataOutputStream(out);
+    if (out instanceof DataOutput data) { // the Flink view itself: no per-record wrapper
+      encodeHeader(value, data);
+    } else {
+      DataOutputStream data = new DataOutputStream(out);
+      encodeHeader(value, data);
+      data.flush();
+    }
+    valueCoder.encode(value.value(), out);
+  }
+
+  private void encodeHeader(WindowedValue<T> value, DataOutput data) throws IOException {
     data.writeLong(value.timestamp());
     List<BoundedWindow> windows = value.windows();
-    data.writeInt(windows.size());
-    for (BoundedWindow w : windows) {
-      windowCodec.encode(w, data);
+    int n = windows.size();
+    data.writeInt(n);
+    for (int i = 0; i < n; i++) {
+      windowCodec.encode(windows.get(i), data);
     }
     PANES.encode(value.pane(), data);
-    data.flush();
-    valueCoder.encode(value.value(), out);
   }
 
   @Override
   public WindowedValue<T> decode(InputStream in) throws IOException {
-    DataInputStream data = new DataInputStream(in);
+    DataInput data = in instanceof DataInput d ? d : new DataInputStream(in);
     long timestamp = data.readLong();
     int n = data.readInt();
+    if (n == 1) {
+      BoundedWindow window = windowCodec.decode(data);
+      PaneInfo pane = PANES.decode(data);
+      return WindowedValue.of(valueCoder.decode(in), timestamp, window, pane);
+    }
     List<BoundedWindow> windows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       windows.add(windowCodec.decode(data));
     }
     PaneInfo pane = PANES.decode(data);
-    T value = valueCoder.decode(in);
-    return n == 1
-        ? WindowedValue.of(value, timestamp, windows.get(0), pane)
-        : WindowedValue.of(value, timestamp, windows, pane);
+    return WindowedValue.of(valueCoder.decode(in), timestamp, windows, pane);
   }
 
   @Override
