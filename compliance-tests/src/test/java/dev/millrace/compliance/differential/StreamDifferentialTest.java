@@ -31,9 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * TestStream, run once per runner. {@code -Ddifferential.streamCases=N} (default 200) sets the
  * number of cases, {@code -Ddifferential.baseSeed=N} picks other seeds, {@code
  * -Ddifferential.seed=S} replays the cases of seed S, and {@code -Ddifferential.case=K} with it
- * replays case K alone (as a pipeline of one branch).
+ * replays case K alone (as a pipeline of one branch). {@code -Ddifferential.keys=3}, {@code
+ * -Ddifferential.flattenBeforeGrouping=true} and {@code -Ddifferential.regroup=true} turn on
+ * features with known runner disagreements ({@link StreamCaseGenerator.Knobs}).
  */
-@Requires({Capability.TEST_STREAM, Capability.TRIGGERS, Capability.PROCESSING_TIME})
 class StreamDifferentialTest {
   static final String CASE_PROPERTY = "differential.case";
   static final int BRANCHES = 10;
@@ -56,12 +57,14 @@ class StreamDifferentialTest {
         .mapToObj(i -> Arguments.of(base + i / BRANCHES, i % BRANCHES));
   }
 
+  @Requires({Capability.TEST_STREAM, Capability.TRIGGERS, Capability.PROCESSING_TIME})
   @ParameterizedTest(name = "seed {0} case {1}")
   @MethodSource("cases")
   void generatedStreamingCaseAgreesWithTheDirectRunner(long seed, int caseIndex) {
     RunnerCapabilities runner = RunnerCapabilities.current();
     StreamBatch full = generator(runner).generate(seed, BRANCHES);
-    boolean alone = Integer.getInteger(CASE_PROPERTY) != null;
+    boolean alone = System.getProperty(DifferentialTest.SEED_PROPERTY) != null
+        && Integer.getInteger(CASE_PROPERTY) != null;
     StreamBatch batch = alone ? full.only(caseIndex) : full;
     int index = alone ? 0 : caseIndex;
     StreamRun[] runs = RUNS.computeIfAbsent(seed + "/" + (alone ? caseIndex : -1),
