@@ -105,7 +105,10 @@ class FlinkMetricsReporterTest {
     assertThat(result.waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
 
     List<Metric> counters = seen(".probe.seen");
-    assertThat(counters).isNotEmpty().allMatch(m -> m instanceof Counter);
+    assertThat(counters)
+        .as("the reporter's metrics named like Millrace's: %s", SEEN.keySet().stream()
+            .filter(k -> k.contains("millrace") || k.contains("probe")).toList())
+        .isNotEmpty().allMatch(m -> m instanceof Counter);
     assertThat(counters.stream().mapToLong(m -> ((Counter) m).getCount()).sum()).isEqualTo(200L);
     assertThat(sumOfGauges(".probe.values.count")).isEqualTo(200L);
     assertThat(sumOfGauges(".probe.values.sum")).isEqualTo(20_100L);

@@ -30,7 +30,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public final class PartialCombineOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements OneInputStreamOperator<WindowedValue<Object>, WindowedValue<Object>> {
   private static final long serialVersionUID = 1L;
-  static final int MAX_ENTRIES = 50_000;
+  static final int MAX_ENTRIES = 100_000;
 
   private record SlotKey(Object key, BoundedWindow window) {}
 
