@@ -51,9 +51,11 @@ import dev.millrace.windowing.GlobalWindows;
  * duplicates, and files named like this write's outputs from an earlier run are replaced (also
  * when their shard count differs). Only collections in the global window can be written for now.
  *
- * <p><b>Unbounded collections</b> can be written only by runners that commit files with their
- * checkpoints ({@code --runner=flink} in STREAMING mode); such runners may name files their own
- * way (see the runner's documentation). Other runners fail when they start such a write.
+ * <p><b>Unbounded collections</b> are written as a series of part files named
+ * {@code PREFIX-part-PPPPPPPP-SSSSS-of-NNNNNSUFFIX}, each with the header and footer: on
+ * {@code --runner=flink} a part is committed with each checkpoint, on {@code --runner=microbatch}
+ * with each batch (exactly once with {@code --checkpointDir}), on {@code --runner=direct} about
+ * once a second (no recovery). A runner without such a file sink fails when it starts the write.
  */
 public final class TextIO {
   private TextIO() {}

@@ -4,9 +4,13 @@ import dev.millrace.internal.TextFileSinkSpec;
 import dev.millrace.transforms.DoFn;
 
 /**
- * The expansion of a text write of an unbounded collection. Runners with a transactional file
- * sink replace it (see {@link TextFileSinkSpec}); any other runner fails when it starts the step,
- * because files of a collection that never ends could never be finalized.
+ * The expansion of a text write of an unbounded collection that never ends. It does not write
+ * anything itself: a runner with a file sink of its own runs that sink instead of this step (see
+ * {@link TextFileSinkSpec}), committing files part by part. The built-in runners all do: the
+ * Flink runner commits with its checkpoints, the micro-batch runner per batch (exactly once with
+ * {@code --checkpointDir}), the direct runner about once a second without recovery. Any other
+ * runner fails when it starts this step, because files of a collection that never ends could
+ * never be finalized otherwise.
  */
 public final class UnboundedWriteFn extends DoFn<String, Void>
     implements TextFileSinkSpec.Provider {
@@ -26,10 +30,11 @@ public final class UnboundedWriteFn extends DoFn<String, Void>
   @Override
   public void setup() {
     throw new UnsupportedOperationException("TextIO.write() to " + config.describe()
-        + " got an unbounded collection, which only a runner that commits files with its "
-        + "checkpoints can write (--runner=flink with --checkpointingInterval=<ms>). On this "
-        + "runner, write a bounded collection, e.g. one bounded with GenerateSequence.to(..) "
-        + "without a rate.");
+        + " got an unbounded collection, which only a runner with a file sink of its own can "
+        + "write (it commits files part by part while the input goes on); this runner has none. "
+        + "Use --runner=microbatch (exactly once with --checkpointDir=<dir>), --runner=flink "
+        + "(with --checkpointingInterval=<ms>) or --runner=direct, or write a bounded "
+        + "collection, e.g. one bounded with GenerateSequence.to(..) without a rate.");
   }
 
   @Override

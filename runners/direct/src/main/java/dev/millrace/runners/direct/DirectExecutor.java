@@ -82,6 +82,11 @@ final class DirectExecutor implements InProcessExecution {
   }
 
   private Boundary createBoundary(ExecutableStep s, int partitions) {
+    dev.millrace.internal.TextFileSinkSpec textSink =
+        dev.millrace.runners.core.files.TextPartFiles.sinkOf(graph, s);
+    if (textSink != null) {
+      return new DirectFileSink(s, textSink);
+    }
     if (s instanceof GroupByKeyStep g) {
       if (isBatch(g.input(), g.strategy())) {
         return new BatchGroupByKey(this, g, partitions);
@@ -225,8 +230,23 @@ final class DirectExecutor implements InProcessExecution {
         }
       }
     } finally {
+      closeFileSinks();
       teardown();
       pool.shutdownNow();
+    }
+  }
+
+  /** Commits what the text sinks' completed bundles wrote when the run stops for any reason. */
+  private void closeFileSinks() {
+    for (Map.Entry<ExecutableStep, Boundary> e : boundaries.entrySet()) {
+      if (e.getValue() instanceof DirectFileSink sink) {
+        try {
+          sink.close();
+        } catch (RuntimeException ex) {
+          org.slf4j.LoggerFactory.getLogger(DirectExecutor.class)
+              .warn("closing the text output of step '{}' failed", e.getKey().name(), ex);
+        }
+      }
     }
   }
 

@@ -114,6 +114,11 @@ final class MicroBatchExecutor implements InProcessExecution {
   }
 
   private Boundary createBoundary(ExecutableStep s) {
+    dev.millrace.internal.TextFileSinkSpec textSink =
+        dev.millrace.runners.core.files.TextPartFiles.sinkOf(graph, s);
+    if (textSink != null) {
+      return new BatchFileSink(this, s, textSink);
+    }
     if (s instanceof GroupByKeyStep g) {
       KvCoder<?, ?> kv = (KvCoder<?, ?>) g.input().getCoder();
       return new KeyedGrouping(this, g.name(), g.input(), g.outputs().values().iterator().next(),
@@ -263,8 +268,18 @@ final class MicroBatchExecutor implements InProcessExecution {
       checkpoints.commit(batchId, new ExecutorCheckpoint(this).snapshot(finished));
     }
     sources.finalizeMarks();
+    commitFileSinks(finished);
     record(startNanos, in, recordsOut.sum() - before, processingTime);
     return finished;
+  }
+
+  /** Renames the batch's text files, now that its checkpoint (if any) is committed. */
+  private void commitFileSinks(boolean finished) throws java.io.IOException {
+    for (Boundary b : boundaries.values()) {
+      if (b instanceof BatchFileSink sink) {
+        sink.commit(finished);
+      }
+    }
   }
 
   private void record(long startNanos, long in, long out, long processingTime) {

@@ -24,7 +24,8 @@ import java.time.Instant;
  * passes them, each pane written to its own file. A little slow on purpose (SLEEP_MILLIS per
  * element), so kills land mid-run.
  *
- * <p>TextIO cannot write unbounded collections on this runner, so the sink is idempotent instead:
+ * <p>The sink is a DoFn writing one file per pane, so that every pane can be checked on its own
+ * (TextIO's per-batch files are checked by {@link TextSinkKillAndRestartTest}); it is idempotent:
  * a pane re-emitted by the replay of an uncommitted batch rewrites its file with the same line,
  * while a pane whose content differs from an earlier emission (double counting after a restart)
  * or a second pane of a window is recorded in a {@code conflict-*} file.
