@@ -22,9 +22,9 @@ import java.util.SplittableRandom;
  * sum or Count; element-wise steps (including a Flatten of two branches) and a global-window side
  * input from a {@code Create} after the grouping. Side inputs are only read after the grouping:
  * before it, a runner may hold back main-input elements until the side input is ready, which
- * legitimately changes how they are bundled into panes. Features on which the runners are known
- * to disagree (several keys per grouping, a Flatten before the grouping, a second grouping) are
- * off by default; see {@link Knobs}.
+ * legitimately changes how they are bundled into panes. Scripts use several keys by default.
+ * Features on which the runners are known to disagree (a Flatten before the grouping, a second
+ * grouping) are off by default; see {@link Knobs}.
  */
 final class StreamCaseGenerator {
   private static final long[] FIXED = {10_000, 30_000, 60_000};
@@ -39,12 +39,11 @@ final class StreamCaseGenerator {
    * Switches for generated features that are off by default because runners disagree on them
    * (see the report of each known disagreement below); turn one on to reproduce it.
    *
-   * @param maxKeys how many distinct keys a script may use; with 1, no re-keying before the
-   *     grouping either, so every grouping sees a single key. KNOWN DISAGREEMENT with more keys:
-   *     the direct runner keeps one output watermark per key partition (StreamingGrouping), so
-   *     whether a late element still adds an EARLIEST/LATEST hold, and whether a window's pane
-   *     is ON_TIME, depend on which other keys share its partition: the answer changes with
-   *     --targetParallelism (and differs from Flink, which keeps one per subtask).
+   * @param maxKeys how many distinct keys a script may use (default 3); with 1, no re-keying
+   *     before the grouping either, so every grouping sees a single key. Several keys check that
+   *     a key's panes do not depend on which other keys share its partition or subtask (the
+   *     grouping core decides element holds and ON_TIME versus LATE against the key's own output
+   *     watermark, see KeyedGroupAlsoByWindow).
    * @param flattenBeforeGrouping whether a Flatten of two branches of the TestStream may precede
    *     the grouping. KNOWN DISAGREEMENT: on the Flink runner the two branches' elements of one
    *     TestStream event do not reach the grouping as one bundle, and the branch through the
@@ -55,7 +54,7 @@ final class StreamCaseGenerator {
   record Knobs(int maxKeys, boolean flattenBeforeGrouping, boolean regroup) {
     /** The defaults, overridden by -Ddifferential.keys, .flattenBeforeGrouping, .regroup. */
     static Knobs fromSystemProperties() {
-      return new Knobs(Integer.getInteger("differential.keys", 1),
+      return new Knobs(Integer.getInteger("differential.keys", 3),
           Boolean.getBoolean("differential.flattenBeforeGrouping"),
           Boolean.getBoolean("differential.regroup"));
     }

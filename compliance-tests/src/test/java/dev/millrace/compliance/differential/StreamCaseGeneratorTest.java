@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class StreamCaseGeneratorTest {
   private static final Features ALL = new Features(true, true, true, true);
   private static final StreamCaseGenerator.Knobs DEFAULTS =
-      new StreamCaseGenerator.Knobs(1, false, false);
+      new StreamCaseGenerator.Knobs(3, false, false);
 
   private static List<StreamBatch> batches(Features features, int count) {
     StreamCaseGenerator g = new StreamCaseGenerator(features, DEFAULTS);

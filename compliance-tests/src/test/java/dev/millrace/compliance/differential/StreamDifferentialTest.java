@@ -31,9 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * TestStream, run once per runner. {@code -Ddifferential.streamCases=N} (default 200) sets the
  * number of cases, {@code -Ddifferential.baseSeed=N} picks other seeds, {@code
  * -Ddifferential.seed=S} replays the cases of seed S, and {@code -Ddifferential.case=K} with it
- * replays case K alone (as a pipeline of one branch). {@code -Ddifferential.keys=3}, {@code
- * -Ddifferential.flattenBeforeGrouping=true} and {@code -Ddifferential.regroup=true} turn on
- * features with known runner disagreements ({@link StreamCaseGenerator.Knobs}).
+ * replays case K alone (as a pipeline of one branch). Scripts use three keys; {@code
+ * -Ddifferential.keys=1} restricts them to one. {@code -Ddifferential.flattenBeforeGrouping=true}
+ * and {@code -Ddifferential.regroup=true} turn on features with known runner disagreements
+ * ({@link StreamCaseGenerator.Knobs}).
  */
 class StreamDifferentialTest {
   static final String CASE_PROPERTY = "differential.case";

@@ -21,6 +21,18 @@ import java.util.function.Consumer;
  * A {@link GroupAlsoByWindow} bound to one key's state, timers and output (see
  * {@link GroupAlsoByWindow#forKey}). Cheap to create; create one per key and bundle.
  *
+ * <p><b>The key's output watermark.</b> Whether an element's hold is still useful, whether a pane
+ * is ON_TIME or LATE, and whether a timer marks the end of a window are decided against the
+ * <em>key's</em> output watermark, never the runner's partition-wide one, so that the results of a
+ * key do not depend on which other keys share its partition, subtask or runner. It is sampled once
+ * at the start of each call: the minimum of the input watermark ({@link
+ * TimerInternals#currentInputWatermark()}), the earliest watermark hold of this key's windows, and
+ * (for {@link #onTimers}) the earliest event-time timer being delivered; pending timers that are
+ * not yet due lie at or after the input watermark and so do not lower it. Holds and timers are
+ * only ever set at or after the value last sampled, so it never goes backwards. The runner's own
+ * output watermark ({@link TimerInternals#currentOutputWatermark()}) still governs what goes
+ * downstream, but the core does not read it.
+ *
  * @param <I> the value type of the input elements
  * @param <O> the output type of a pane
  */
@@ -34,6 +46,8 @@ public final class KeyedGroupAlsoByWindow<I, O> {
   private final TimerInternals timers;
   private final Consumer<WindowedValue<O>> output;
   private final DropCounter drops;
+  /** The key's output watermark, sampled at the start of the current call. */
+  private long outputWatermark;
 
   KeyedGroupAlsoByWindow(
       GroupAlsoByWindow<I, O> g,
@@ -56,6 +70,7 @@ public final class KeyedGroupAlsoByWindow<I, O> {
    * windows, emitting the panes that fire.
    */
   public void processElements(Iterable<WindowedValue<I>> elements) {
+    outputWatermark = keyOutputWatermark(Long.MAX_VALUE);
     List<Item<I>> items = dropExpired(elements);
     if (items.isEmpty()) {
       return;
@@ -65,7 +80,7 @@ public final class KeyedGroupAlsoByWindow<I, O> {
     items.forEach(i -> windows.add(i.window()));
     Map<BoundedWindow, BoundedWindow> merged =
         strategy.needsMerging()
-            ? WindowMerging.merge(g, state, timers, active, windows)
+            ? WindowMerging.merge(g, state, timers, active, windows, outputWatermark)
             : Map.of();
     Set<BoundedWindow> toConsider = new LinkedHashSet<>();
     for (BoundedWindow w : windows) {
@@ -117,7 +132,7 @@ public final class KeyedGroupAlsoByWindow<I, O> {
     NonEmptyPanes.record(state, ns);
     long gcTime = WindowTimes.gcTime(w, strategy.allowedLateness());
     timers.setTimer(TimerData.of(ns, WindowTimes.GC_TIMER, TimeDomain.EVENT_TIME, gcTime));
-    g.holds().addHolds(state, timers, ns, item.timestamp());
+    g.holds().addHolds(state, timers, ns, item.timestamp(), outputWatermark);
     g.buffer().add(state, ns, item.value());
     trigger.processValue(new TriggerScope(ns, state, timers));
   }
@@ -132,10 +147,14 @@ public final class KeyedGroupAlsoByWindow<I, O> {
    */
   public void onTimers(Iterable<TimerData> dueTimers) {
     Map<BoundedWindow, Boolean> windows = new LinkedHashMap<>();
+    long earliestDue = Long.MAX_VALUE;
     for (TimerData t : dueTimers) {
       if (t.namespace().isGlobal()) {
         throw new IllegalArgumentException(
             "GroupAlsoByWindow only sets timers in window namespaces, but was given " + t);
+      }
+      if (t.domain() == TimeDomain.EVENT_TIME) {
+        earliestDue = Math.min(earliestDue, t.timestamp());
       }
       BoundedWindow w = t.namespace().window();
       if (t.domain() != TimeDomain.EVENT_TIME && isExpired(w)) {
@@ -146,6 +165,8 @@ public final class KeyedGroupAlsoByWindow<I, O> {
     if (windows.isEmpty()) {
       return;
     }
+    // The due timers were pending until this call: they still hold the key's output watermark.
+    outputWatermark = keyOutputWatermark(earliestDue);
     ActiveWindowSet active = activeWindows();
     for (BoundedWindow w : windows.keySet()) {
       onWindowTimer(active, w);
@@ -157,7 +178,7 @@ public final class KeyedGroupAlsoByWindow<I, O> {
     StateNamespace ns = g.namespace(w);
     long max = w.maxTimestampMillis();
     long inputWatermark = timers.currentInputWatermark();
-    boolean endOfWindow = inputWatermark > max && timers.currentOutputWatermark() <= max;
+    boolean endOfWindow = inputWatermark > max && outputWatermark <= max;
     long gcTime = WindowTimes.gcTime(w, strategy.allowedLateness());
     boolean open = active.isActive(w) && !trigger.isClosed(state, ns);
     if (inputWatermark > gcTime) {
@@ -200,7 +221,7 @@ public final class KeyedGroupAlsoByWindow<I, O> {
         && strategy.onTimeBehavior() == OnTimeBehavior.FIRE_IF_NON_EMPTY) {
       return;
     }
-    PaneInfo pane = PaneTracker.next(state, timers, ns, w, finished);
+    PaneInfo pane = PaneTracker.next(state, timers, ns, w, finished, outputWatermark);
     if (needToEmit(empty, finished, pane.timing())) {
       O value = g.buffer().extract(state, ns);
       if (!finished) {
@@ -225,6 +246,15 @@ public final class KeyedGroupAlsoByWindow<I, O> {
     PaneTracker.clear(state, ns);
     trigger.clearFinished(state, ns);
     active.remove(w);
+  }
+
+  /**
+   * The key's output watermark (see the class comment): the input watermark, this key's earliest
+   * hold and {@code earliestDueTimer}, whichever is earliest.
+   */
+  private long keyOutputWatermark(long earliestDueTimer) {
+    long input = timers.currentInputWatermark();
+    return Math.min(input, Math.min(g.holds().minimumHold(state), earliestDueTimer));
   }
 
   private ActiveWindowSet activeWindows() {

@@ -8,7 +8,8 @@ import dev.millrace.windowing.StateCodecs;
 /**
  * Remembers the last pane a window emitted and describes the next one. Timing: EARLY while the
  * input watermark has not passed the window's end; otherwise ON_TIME for the first non-early pane
- * if the output watermark has not passed the window's end; LATE after that.
+ * if the key's output watermark (see {@link KeyedGroupAlsoByWindow}) has not passed the window's
+ * end; LATE after that.
  */
 final class PaneTracker {
   private static final StateTag<ValueState<PaneInfo>> LAST_PANE =
@@ -16,14 +17,20 @@ final class PaneTracker {
 
   private PaneTracker() {}
 
+  /** The next pane of {@code w}; {@code outputWatermark} is the key's output watermark. */
   static PaneInfo next(
-      StateInternals s, TimerInternals t, StateNamespace ns, BoundedWindow w, boolean isFinal) {
+      StateInternals s,
+      TimerInternals t,
+      StateNamespace ns,
+      BoundedWindow w,
+      boolean isFinal,
+      long outputWatermark) {
     PaneInfo previous = s.state(ns, LAST_PANE).read();
     boolean isFirst = previous == null;
     long index = isFirst ? 0 : previous.index() + 1;
     long nonSpeculativeIndex = isFirst ? 0 : previous.nonSpeculativeIndex() + 1;
     long max = w.maxTimestampMillis();
-    boolean lateForOutput = t.currentOutputWatermark() > max;
+    boolean lateForOutput = outputWatermark > max;
     boolean onlyEarlySoFar = isFirst || previous.timing() == Timing.EARLY;
     boolean earlyForInput = t.currentInputWatermark() <= max;
     Timing timing;

@@ -7,7 +7,9 @@ package dev.millrace.windowing.core;
  * <p>A runner delivers a timer (to {@link KeyedGroupAlsoByWindow#onTimers}) once its clock is
  * strictly past the timer's timestamp. The output watermark is the runner's watermark for the
  * computation's output: at most the input watermark, the minimum watermark hold over every key
- * and window, and the earliest pending event-time timer; it never goes backwards.
+ * and window, and the earliest pending event-time timer; it never goes backwards. Because it
+ * spans every key the runner happens to place together, the grouping core does not read it: it
+ * decides against the key's own output watermark (see {@link KeyedGroupAlsoByWindow}).
  */
 public interface TimerInternals {
   /** Sets {@code timer}, replacing any timer with the same namespace, id and domain. */

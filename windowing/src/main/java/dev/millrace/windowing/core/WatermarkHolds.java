@@ -2,21 +2,29 @@ package dev.millrace.windowing.core;
 
 import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.ClosingBehavior;
+import dev.millrace.windowing.StateCodec;
+import dev.millrace.windowing.StateCodecs;
 import dev.millrace.windowing.TimestampCombiner;
 import dev.millrace.windowing.Timestamps;
 import dev.millrace.windowing.WindowFn;
 import dev.millrace.windowing.WindowingStrategy;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * The watermark holds of a grouping's windows. An element adds an <em>element hold</em> at its
  * output time (the timestamp combiner's assignment: its own timestamp for EARLIEST/LATEST, the
- * window's end otherwise) unless that is already behind the output watermark or the window's end
- * has passed; then it adds a <em>garbage-collection hold</em> at the window's GC time instead, so
- * the late pane is not dropped downstream. Firing a pane releases the holds and yields the pane's
- * timestamp: the held output time, or the window's maximum timestamp when nothing was held there.
+ * window's end otherwise) unless that is already behind the key's output watermark (see
+ * {@link KeyedGroupAlsoByWindow}: the input watermark, this key's own holds and due timers, never
+ * other keys') or the window's end has passed; then it adds a <em>garbage-collection hold</em> at
+ * the window's GC time instead, so the late pane is not dropped downstream. Firing a pane releases
+ * the holds and yields the pane's timestamp: the held output time, or the window's maximum
+ * timestamp when nothing was held there.
+ *
+ * <p>The windows of a key that currently hold something are listed in the key's global namespace,
+ * so that {@link #minimumHold} can find the key's earliest hold from the key's own state alone.
  */
 final class WatermarkHolds implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,10 +33,69 @@ final class WatermarkHolds implements Serializable {
 
   private final WindowingStrategy strategy;
   private final StateTag<WatermarkHoldState> elementHold;
+  private final StateTag<ValueState<List<BoundedWindow>>> heldWindows;
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
   WatermarkHolds(WindowingStrategy strategy) {
     this.strategy = strategy;
     this.elementHold = StateTag.watermarkHold("hold", strategy.timestampCombiner());
+    this.heldWindows = StateTag.value(
+        "heldWindows", StateCodecs.listOf((StateCodec) strategy.windowFn().windowCodec()));
+  }
+
+  /**
+   * The earliest hold of any window of the key, or {@link Timestamps#MAX} when the key holds
+   * nothing. Reads only the key's own state.
+   */
+  long minimumHold(StateInternals s) {
+    List<BoundedWindow> windows = s.state(StateNamespace.global(), heldWindows).read();
+    long min = Timestamps.MAX;
+    if (windows == null) {
+      return min;
+    }
+    for (BoundedWindow w : windows) {
+      StateNamespace ns = namespace(w);
+      OptionalLong element = s.state(ns, elementHold).read();
+      OptionalLong extra = s.state(ns, EXTRA).read();
+      if (element.isPresent()) {
+        min = Math.min(min, element.getAsLong());
+      }
+      if (extra.isPresent()) {
+        min = Math.min(min, extra.getAsLong());
+      }
+    }
+    return min;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private StateNamespace namespace(BoundedWindow window) {
+    return StateNamespace.window(window, (StateCodec) strategy.windowFn().windowCodec());
+  }
+
+  /** Records in the key's index whether the window of {@code ns} holds anything now. */
+  private void track(StateInternals s, StateNamespace ns, boolean held) {
+    ValueState<List<BoundedWindow>> cell = s.state(StateNamespace.global(), heldWindows);
+    List<BoundedWindow> stored = cell.read();
+    BoundedWindow w = ns.window();
+    boolean listed = stored != null && stored.contains(w);
+    if (held == listed) {
+      return;
+    }
+    List<BoundedWindow> windows = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
+    if (held) {
+      windows.add(w);
+    } else {
+      windows.remove(w);
+    }
+    if (windows.isEmpty()) {
+      cell.clear();
+    } else {
+      cell.write(windows);
+    }
+  }
+
+  private boolean holdsAnything(StateInternals s, StateNamespace ns) {
+    return s.state(ns, elementHold).read().isPresent() || s.state(ns, EXTRA).read().isPresent();
   }
 
   @SuppressWarnings("unchecked")
@@ -37,18 +104,24 @@ final class WatermarkHolds implements Serializable {
     return strategy.timestampCombiner().assign(window, fn.assignOutputTime(timestamp, window));
   }
 
-  /** Adds the hold for an element with {@code timestamp} arriving in the window of {@code ns}. */
-  void addHolds(StateInternals s, TimerInternals t, StateNamespace ns, long timestamp) {
-    if (!addElementHold(s, t, ns, timestamp)) {
-      addGarbageCollectionHold(s, t, ns, false);
+  /**
+   * Adds the hold for an element with {@code timestamp} arriving in the window of {@code ns};
+   * {@code outputWatermark} is the key's output watermark.
+   */
+  void addHolds(
+      StateInternals s, TimerInternals t, StateNamespace ns, long timestamp, long outputWatermark) {
+    boolean added = addElementHold(s, t, ns, timestamp, outputWatermark)
+        || addGarbageCollectionHold(s, t, ns, false);
+    if (added) {
+      track(s, ns, true);
     }
   }
 
   private boolean addElementHold(
-      StateInternals s, TimerInternals t, StateNamespace ns, long timestamp) {
+      StateInternals s, TimerInternals t, StateNamespace ns, long timestamp, long outputWatermark) {
     BoundedWindow window = ns.window();
     long hold = outputTime(timestamp, window);
-    boolean behindOutput = hold < t.currentOutputWatermark();
+    boolean behindOutput = hold < outputWatermark;
     boolean pastEndOfWindow = window.maxTimestampMillis() < t.currentInputWatermark();
     if (behindOutput || pastEndOfWindow) {
       return false;
@@ -57,28 +130,37 @@ final class WatermarkHolds implements Serializable {
     return true;
   }
 
-  private void addGarbageCollectionHold(
+  /** Adds the GC hold if it is needed and not already expired; returns whether it did. */
+  private boolean addGarbageCollectionHold(
       StateInternals s, TimerInternals t, StateNamespace ns, boolean paneIsEmpty) {
     long gcHold = WindowTimes.gcTime(ns.window(), strategy.allowedLateness());
     if (gcHold < t.currentInputWatermark()) {
-      return;
+      return false;
     }
     if (paneIsEmpty && strategy.closingBehavior() == ClosingBehavior.FIRE_IF_NON_EMPTY) {
-      return;
+      return false;
     }
     s.state(ns, EXTRA).add(Math.min(gcHold, Timestamps.MAX - 1));
+    return true;
   }
 
-  /** Merges the holds of {@code sources} (which may include the result) into {@code result}. */
+  /**
+   * Merges the holds of {@code sources} (which may include the result) into {@code result};
+   * {@code outputWatermark} is the key's output watermark.
+   */
   void onMerge(
-      StateInternals s, TimerInternals t, List<StateNamespace> sources, StateNamespace result) {
+      StateInternals s,
+      TimerInternals t,
+      List<StateNamespace> sources,
+      StateNamespace result,
+      long outputWatermark) {
     TimestampCombiner combiner = strategy.timestampCombiner();
     boolean onlyResult = sources.size() == 1 && sources.get(0).equals(result);
     if (sources.isEmpty() || (onlyResult && combiner == TimestampCombiner.EARLIEST)) {
       // Nothing to merge.
     } else if (combiner.dependsOnlyOnWindow()) {
       sources.forEach(ns -> s.state(ns, elementHold).clear());
-      addElementHold(s, t, result, Timestamps.MIN);
+      addElementHold(s, t, result, Timestamps.MIN, outputWatermark);
     } else {
       Long merged = null;
       for (StateNamespace ns : sources) {
@@ -98,6 +180,12 @@ final class WatermarkHolds implements Serializable {
     sources.forEach(ns -> s.state(ns, EXTRA).clear());
     s.state(result, EXTRA).clear();
     addGarbageCollectionHold(s, t, result, false);
+    for (StateNamespace ns : sources) {
+      if (!ns.equals(result)) {
+        track(s, ns, false);
+      }
+    }
+    track(s, result, holdsAnything(s, result));
   }
 
   /**
@@ -116,15 +204,16 @@ final class WatermarkHolds implements Serializable {
       held = Math.min(held, extra.getAsLong());
     }
     long outputTimestamp = held > max ? max : held;
-    clear(s, ns);
-    if (!finished) {
-      addGarbageCollectionHold(s, t, ns, true);
-    }
+    s.state(ns, elementHold).clear();
+    s.state(ns, EXTRA).clear();
+    boolean gcHeld = !finished && addGarbageCollectionHold(s, t, ns, true);
+    track(s, ns, gcHeld);
     return outputTimestamp;
   }
 
   void clear(StateInternals s, StateNamespace ns) {
     s.state(ns, elementHold).clear();
     s.state(ns, EXTRA).clear();
+    track(s, ns, false);
   }
 }

@@ -25,13 +25,17 @@ final class WindowMerging {
 
   private WindowMerging() {}
 
-  /** Returns, for every window that was merged, the window it was merged into. */
+  /**
+   * Returns, for every window that was merged, the window it was merged into;
+   * {@code outputWatermark} is the key's output watermark (for the merged holds).
+   */
   static Map<BoundedWindow, BoundedWindow> merge(
       GroupAlsoByWindow<?, ?> g,
       StateInternals s,
       TimerInternals t,
       ActiveWindowSet active,
-      Set<BoundedWindow> newWindows) {
+      Set<BoundedWindow> newWindows,
+      long outputWatermark) {
     Set<BoundedWindow> candidates = new LinkedHashSet<>(active.windows());
     candidates.addAll(newWindows);
     List<Merge> merges = collectMerges(g, candidates);
@@ -44,7 +48,7 @@ final class WindowMerging {
           activeSources.add(w);
         }
       }
-      mergeState(g, s, t, activeSources, m.result());
+      mergeState(g, s, t, activeSources, m.result(), outputWatermark);
       activeSources.forEach(active::remove);
       if (!activeSources.isEmpty()) {
         active.add(m.result());
@@ -87,11 +91,12 @@ final class WindowMerging {
       StateInternals s,
       TimerInternals t,
       List<BoundedWindow> activeSources,
-      BoundedWindow result) {
+      BoundedWindow result,
+      long outputWatermark) {
     StateNamespace resultNs = g.namespace(result);
     List<StateNamespace> sources = activeSources.stream().map(g::namespace).toList();
     g.buffer().merge(s, sources, resultNs);
-    g.holds().onMerge(s, t, sources, resultNs);
+    g.holds().onMerge(s, t, sources, resultNs, outputWatermark);
     NonEmptyPanes.merge(s, sources, resultNs);
     g.trigger().onMerge(new TriggerScope(resultNs, s, t), sources);
     for (BoundedWindow source : activeSources) {
