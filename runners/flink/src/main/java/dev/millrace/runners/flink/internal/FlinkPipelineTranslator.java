@@ -382,7 +382,8 @@ public final class FlinkPipelineTranslator {
     DataStream<WindowedValue<Object>> combined = partial
         .keyBy(new KeyFunction(kv.getKeyCoder()), CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE))
         .transform(c.name(), typeOf(out),
-            new GroupAlsoByWindowOperator(id, c.name(), core, kv.getKeyCoder(), false, clock))
+            SortedCombineOperator.orCore(graph, options, c, id, kv.getKeyCoder(),
+                new GroupAlsoByWindowOperator(id, c.name(), core, kv.getKeyCoder(), false, clock)))
         .uid(id);
     streams.put(out, combined);
   }

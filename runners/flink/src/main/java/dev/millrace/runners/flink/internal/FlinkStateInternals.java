@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -29,6 +31,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.internal.InternalKvState;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 
@@ -47,32 +50,109 @@ final class FlinkStateInternals implements StateInternals {
   static final TypeSerializer<EncodedKey> NAMESPACES =
       new CoderTypeSerializer<>(EncodedKey.KeyCoder.INSTANCE);
 
+  /** How many encoded namespaces (and hold keys) are kept: a key's open windows, and more. */
+  private static final int CACHED_NAMESPACES = 4096;
+  /** How many tags' Flink cells are looked up by identity before the lookup is reset. */
+  private static final int CACHED_TAGS = 1024;
+
   private final AbstractStreamOperator<?> operator;
   private final TimestampMultiset holds;
   private final Map<String, StateDescriptor<?, byte[]>> descriptors = new HashMap<>();
+  /**
+   * The Flink state of each descriptor name, fetched once: the namespace is set on it before
+   * every access (the backend sets the current key). Only valid for this operator's backend,
+   * which lives as long as this object.
+   */
+  private final Map<String, InternalKvState<?, EncodedKey, ?>> cells = new HashMap<>();
+  /** The cell of each tag seen, by identity (tags are usually constants of the core). */
+  private final Map<StateTag<?>, Cell> tagCells = new IdentityHashMap<>();
+  /**
+   * Encoded namespaces (and the hold keys within them), least recently used dropped first. The
+   * encoding depends only on the window, never on the key or on the state, so entries never go
+   * stale (not on key switches, not on restore).
+   */
+  private final Map<StateNamespace, Encoded> namespaces =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StateNamespace, Encoded> eldest) {
+          return size() > CACHED_NAMESPACES;
+        }
+      };
+  private MapState<EncodedKey, Long> holdsState;
 
   FlinkStateInternals(AbstractStreamOperator<?> operator, TimestampMultiset holds) {
     this.operator = operator;
     this.holds = holds;
   }
 
+  /** A tag's Flink cell: its descriptor (null for holds) and its kind. */
+  private record Cell(StateDescriptor<?, byte[]> descriptor, StateTag.Kind kind) {}
+
+  /** A namespace's encoding, and the keys of the watermark holds in it (made on first use). */
+  private static final class Encoded {
+    final EncodedKey key;
+    private Map<String, EncodedKey> holdKeys;
+
+    Encoded(EncodedKey key) {
+      this.key = key;
+    }
+
+    EncodedKey holdKey(String id) {
+      if (holdKeys == null) {
+        holdKeys = new HashMap<>(4);
+      }
+      return holdKeys.computeIfAbsent(id, i -> {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(key.bytes());
+        bytes.writeBytes(i.getBytes(StandardCharsets.UTF_8));
+        return new EncodedKey(bytes.toByteArray());
+      });
+    }
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public <S extends State> S state(StateNamespace namespace, StateTag<S> tag) {
-    EncodedKey ns = new EncodedKey(namespace.encode());
-    return (S) switch (tag.kind()) {
-      case VALUE -> new Value<>(ns, valueDescriptor("v:" + tag.id()), tag.codec());
-      case COMBINING -> new Combining<>(ns, valueDescriptor("c:" + tag.id()), tag);
-      case BAG -> new Bag<>(ns, listDescriptor("b:" + tag.id()), tag.codec());
-      case WATERMARK_HOLD -> new Hold(holdKey(ns, tag.id()), tag.combiner());
+    Encoded ns = encoded(namespace);
+    Cell cell = cellOf(tag);
+    return (S) switch (cell.kind()) {
+      case VALUE -> new Value<>(ns.key, (ValueStateDescriptor<byte[]>) cell.descriptor(),
+          tag.codec());
+      case COMBINING -> new Combining<>(ns.key,
+          (ValueStateDescriptor<byte[]>) cell.descriptor(), tag);
+      case BAG -> new Bag<>(ns.key, (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>)
+          cell.descriptor(), tag.codec());
+      case WATERMARK_HOLD -> new Hold(ns.holdKey(tag.id()), tag.combiner());
     };
   }
 
-  private static EncodedKey holdKey(EncodedKey ns, String id) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    bytes.writeBytes(ns.bytes());
-    bytes.writeBytes(id.getBytes(StandardCharsets.UTF_8));
-    return new EncodedKey(bytes.toByteArray());
+  private Encoded encoded(StateNamespace namespace) {
+    Encoded e = namespaces.get(namespace);
+    if (e == null) {
+      e = new Encoded(new EncodedKey(namespace.encode()));
+      namespaces.put(namespace, e);
+    }
+    return e;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Cell cellOf(StateTag<?> tag) {
+    Cell cell = tagCells.get(tag);
+    if (cell == null) {
+      if (tagCells.size() >= CACHED_TAGS) {
+        tagCells.clear(); // tags made per call: do not grow without bound
+      }
+      StateDescriptor<?, byte[]> d = switch (tag.kind()) {
+        case VALUE -> valueDescriptor("v:" + tag.id());
+        case COMBINING -> valueDescriptor("c:" + tag.id());
+        case BAG -> (StateDescriptor<?, byte[]>) (StateDescriptor<?, ?>)
+            listDescriptor("b:" + tag.id());
+        case WATERMARK_HOLD -> null;
+      };
+      cell = new Cell(d, tag.kind());
+      tagCells.put(tag, cell);
+    }
+    return cell;
   }
 
   @SuppressWarnings("unchecked")
@@ -88,22 +168,32 @@ final class FlinkStateInternals implements StateInternals {
             new ListStateDescriptor<>(n, BytePrimitiveArraySerializer.INSTANCE));
   }
 
+  @SuppressWarnings("unchecked")
   private <S extends org.apache.flink.api.common.state.State> S flink(
       EncodedKey ns, StateDescriptor<S, ?> d) {
-    try {
-      return operator.getPartitionedState(ns, NAMESPACES, d);
-    } catch (Exception e) {
-      throw new IllegalStateException("could not access Flink state " + d.getName(), e);
+    InternalKvState<?, EncodedKey, ?> s = cells.get(d.getName());
+    if (s == null) {
+      try {
+        s = (InternalKvState<?, EncodedKey, ?>) operator.getPartitionedState(ns, NAMESPACES, d);
+      } catch (Exception e) {
+        throw new IllegalStateException("could not access Flink state " + d.getName(), e);
+      }
+      cells.put(d.getName(), s);
     }
+    s.setCurrentNamespace(ns);
+    return (S) s;
   }
 
   MapState<EncodedKey, Long> holdsState() {
-    try {
-      return operator.getPartitionedState(
-          VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, HOLDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("could not access the watermark holds", e);
+    if (holdsState == null) {
+      try {
+        holdsState = operator.getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, HOLDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("could not access the watermark holds", e);
+      }
     }
+    return holdsState;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -44,6 +45,8 @@ final class FlinkTimers implements TimerInternals {
   private static final MapStateDescriptor<EncodedKey, byte[]> META = new MapStateDescriptor<>(
       "millrace-timer-meta", new CoderTypeSerializer<>(EncodedKey.KeyCoder.INSTANCE),
       BytePrimitiveArraySerializer.INSTANCE);
+  /** How many timer identities are kept encoded (and decoded): the pending timers, or more. */
+  private static final int CACHED_IDENTITIES = 8192;
 
   private final AbstractStreamOperator<?> operator;
   private final InternalTimerService<EncodedKey> service;
@@ -53,6 +56,27 @@ final class FlinkTimers implements TimerInternals {
   private final TimestampMultiset eventTimers = new TimestampMultiset();
   private final boolean keepOutputs;
   private long nextSeq;
+  private MapState<EncodedKey, Long> times;
+  private MapState<EncodedKey, byte[]> meta;
+  /**
+   * Timer identities and their encodings, both ways, least recently used dropped first. An
+   * encoding depends only on the namespace, id and domain (never on the key or on the state), so
+   * entries never go stale: not on key switches, not on restore.
+   */
+  private final Map<Identity, EncodedKey> encodings = lru();
+  private final Map<EncodedKey, Identity> identities = lru();
+
+  /** A timer's identity: what its Flink namespace encodes. */
+  private record Identity(StateNamespace namespace, String timerId, TimeDomain domain) {}
+
+  private static <K, V> Map<K, V> lru() {
+    return new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > CACHED_IDENTITIES;
+      }
+    };
+  }
 
   FlinkTimers(
       AbstractStreamOperator<?> operator, InternalTimerService<EncodedKey> service,
@@ -73,22 +97,29 @@ final class FlinkTimers implements TimerInternals {
     this.outputWatermark = outputWatermark;
   }
 
+  /** The key's timer times (Flink keeps the current key; the namespace is always void). */
   private MapState<EncodedKey, Long> times() {
-    try {
-      return operator.getPartitionedState(
-          VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, TIMERS);
-    } catch (Exception e) {
-      throw new IllegalStateException("could not access the timer state", e);
+    if (times == null) {
+      try {
+        times = operator.getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, TIMERS);
+      } catch (Exception e) {
+        throw new IllegalStateException("could not access the timer state", e);
+      }
     }
+    return times;
   }
 
   private MapState<EncodedKey, byte[]> meta() {
-    try {
-      return operator.getPartitionedState(
-          VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, META);
-    } catch (Exception e) {
-      throw new IllegalStateException("could not access the timer output timestamps", e);
+    if (meta == null) {
+      try {
+        meta = operator.getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, META);
+      } catch (Exception e) {
+        throw new IllegalStateException("could not access the timer output timestamps", e);
+      }
     }
+    return meta;
   }
 
   /** A timer's output timestamp and the sequence number of its setting. */
@@ -122,12 +153,23 @@ final class FlinkTimers implements TimerInternals {
     return Meta.decode(keepOutputs ? meta().get(id) : null, timestamp);
   }
 
-  private static EncodedKey identity(StateNamespace ns, String timerId, TimeDomain domain) {
+  private EncodedKey identity(StateNamespace ns, String timerId, TimeDomain domain) {
+    Identity identity = new Identity(ns, timerId, domain);
+    EncodedKey id = encodings.get(identity);
+    if (id == null) {
+      id = encode(identity);
+      encodings.put(identity, id);
+      identities.put(id, identity);
+    }
+    return id;
+  }
+
+  private static EncodedKey encode(Identity identity) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(domain.ordinal());
-      out.writeUTF(timerId);
-      out.write(ns.encode());
+      out.writeByte(identity.domain().ordinal());
+      out.writeUTF(identity.timerId());
+      out.write(identity.namespace().encode());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -304,15 +346,24 @@ final class FlinkTimers implements TimerInternals {
     return decode(id, timestamp, timestamp);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private TimerData decode(EncodedKey id, long timestamp, long outputTimestamp)
       throws IOException {
+    Identity identity = identities.get(id);
+    if (identity == null) {
+      identity = decodeIdentity(id);
+      identities.put(id, identity);
+    }
+    return new TimerData(identity.namespace(), identity.timerId(), identity.domain(),
+        timestamp, outputTimestamp);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Identity decodeIdentity(EncodedKey id) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(id.bytes()));
     TimeDomain domain = TimeDomain.values()[in.readByte()];
     String timerId = in.readUTF();
     byte[] ns = in.readAllBytes();
-    return new TimerData(StateNamespace.decode(ns, (StateCodec) windowCodec), timerId, domain,
-        timestamp, outputTimestamp);
+    return new Identity(StateNamespace.decode(ns, (StateCodec) windowCodec), timerId, domain);
   }
 
   /** Re-indexes the pending event-time timers of every key after a restore. */

@@ -61,6 +61,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private transient InternalTimerService<EncodedKey> service;
   private transient TimestampMultiset holds;
   private transient MetricsContainerImpl metrics;
+  private transient MetricsAccumulator.FlinkMetrics flinkMetrics;
   private transient DropCounter drops;
   private transient StreamRecord<WindowedValue<Object>> reuse;
   private transient long outputWatermark;
@@ -104,8 +105,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
     this.service = service;
     metrics = new MetricsContainerImpl(stepName);
-    getRuntimeContext().addAccumulator(
-        MetricsAccumulator.PREFIX + id, new MetricsAccumulator(Map.of(stepName, metrics)));
+    flinkMetrics =
+        MetricsAccumulator.register(getRuntimeContext(), id, Map.of(stepName, metrics));
     drops = new DropCounter() {
       @Override
       public void droppedDueToLateness(long count) {
@@ -185,12 +186,14 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   @Override
   public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
     flushBundle();
+    flinkMetrics.sync();
     super.prepareSnapshotPreBarrier(checkpointId);
   }
 
   @Override
   public void finish() throws Exception {
     flushBundle();
+    flinkMetrics.sync();
     super.finish();
   }
 
@@ -230,6 +233,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     }
     refreshOutputWatermark(Timestamps.MAX);
     emitWatermark(mark.getTimestamp() == Long.MAX_VALUE);
+    flinkMetrics.sync(); // the metrics created since the last watermark become Flink metrics
   }
 
   private void emitWatermark(boolean endOfInput) {

@@ -2,6 +2,7 @@ package dev.millrace.runners.flink.internal;
 
 import dev.millrace.options.PipelineOptions;
 import dev.millrace.runners.core.SideInputReader;
+import dev.millrace.values.PCollection;
 import dev.millrace.values.PCollectionView;
 import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.Timestamps;
@@ -38,6 +39,15 @@ import org.apache.flink.util.OutputTag;
  * restored instance gets one copy whatever the new parallelism), the waiting main elements in
  * operator list state (redistributed on rescaling; any instance may process them). Both are
  * stored with the inputs' coders ({@link CoderTypeSerializer}).
+ *
+ * <p>Under a script clock (one TestStream) the operator replays its inputs step by step, as the
+ * direct runner does in one pass per script event: the main elements of script step k (known from
+ * their bundle number, else from the main watermark) wait until both inputs have completed step k
+ * ({@link StepTrail}); then they are checked against the side input's watermark <em>at step
+ * k</em>, the ready ones (with those released by it) are processed, and the output watermark of
+ * step k is forwarded. Without this, the side input (computed by other operators from the same
+ * script) would lag behind the main input by however far Flink happened to run ahead, and the
+ * held output watermark would let later elements through that the other runners drop as late.
  */
 public final class SideInputStageOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements TwoInputStreamOperator<WindowedValue<Object>, UnionCoder.Tagged,
@@ -50,6 +60,7 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   private final List<OutputTag<WindowedValue<Object>>> exitTags;
   private final List<PCollectionView<?>> views;
   private final FlinkClock clock;
+  private final boolean sideBounded;
   private transient StageRunner runner;
   private transient Exits exits;
   private transient List<Map<BoundedWindow, List<Object>>> values;
@@ -64,6 +75,11 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   private transient long mainFlinkWatermark;
   private transient long sideWatermark;
   private transient long emittedWatermark;
+  private transient StepTrail mainTrail;
+  private transient StepTrail sideTrail;
+  private transient TreeMap<Long, List<WindowedValue<Object>>> byStep;
+  private transient long cursor;
+  private transient StreamRecord<Object> stepRecord;
 
   public SideInputStageOperator(
       String id, StagePlan plan, PipelineOptions options,
@@ -75,6 +91,11 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
     this.options = options;
     this.exitTags = exitTags;
     this.views = List.copyOf(views);
+    boolean bounded = true;
+    for (PCollectionView<?> view : views) {
+      bounded &= view.getPCollection().isBounded() == PCollection.IsBounded.BOUNDED;
+    }
+    this.sideBounded = bounded;
   }
 
   @Override
@@ -124,7 +145,11 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
-    waitingState.update(waiting);
+    List<WindowedValue<Object>> all = new ArrayList<>(waiting);
+    if (byStep != null) {
+      byStep.values().forEach(all::addAll);
+    }
+    waitingState.update(all);
     sideWatermarkState.update(List.of(sideWatermark));
   }
 
@@ -137,14 +162,31 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
     emittedWatermark = Long.MIN_VALUE;
     exits = Exits.of(output, exitTags);
     runner = new StageRunner(plan, options, this, exits);
-    getRuntimeContext().addAccumulator(
-        MetricsAccumulator.PREFIX + id, new MetricsAccumulator(runner.metrics()));
+    runner.afterBundle(
+        MetricsAccumulator.register(getRuntimeContext(), id, runner.metrics())::sync);
     runner.setup();
+    if (clock.isScript()) {
+      mainTrail = new StepTrail(clock, false);
+      sideTrail = new StepTrail(clock, sideBounded);
+      byStep = new TreeMap<>();
+      cursor = 0;
+      stepRecord = new StreamRecord<>(null);
+    }
   }
 
   @Override
   public void processElement1(StreamRecord<WindowedValue<Object>> record) {
     WindowedValue<Object> v = record.getValue();
+    if (byStep != null) {
+      long step = record.hasTimestamp() ? clock.bundleStep(record.getTimestamp()) : -1;
+      if (step < 0) {
+        step = mainTrail.completed() + 1;
+      }
+      if (step > cursor) {
+        byStep.computeIfAbsent(step, k -> new ArrayList<>()).add(v);
+        return;
+      }
+    }
     if (isReady(v)) {
       exits.input(record);
       runner.process(v);
@@ -171,6 +213,12 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
 
   @Override
   public void processWatermark1(Watermark mark) {
+    if (byStep != null) {
+      runner.finishBundle();
+      mainTrail.observe(mark.getTimestamp());
+      advance();
+      return;
+    }
     mainFlinkWatermark = mark.getTimestamp();
     mainWatermark = clock.eventWatermark(mark.getTimestamp());
     runner.finishBundle();
@@ -179,9 +227,51 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
 
   @Override
   public void processWatermark2(Watermark mark) {
+    if (byStep != null) {
+      sideTrail.observe(mark.getTimestamp());
+      advance();
+      return;
+    }
     sideWatermark = Math.max(sideWatermark, clock.eventWatermark(mark.getTimestamp()));
-    List<WindowedValue<Object>> still = new ArrayList<>();
     exits.input(NO_TIMESTAMP);
+    releaseReady();
+    emitWatermark();
+  }
+
+  /** Runs every script step both inputs have completed (script clock only). */
+  private void advance() {
+    long target = Math.min(Math.min(mainTrail.completed(), sideTrail.completed()),
+        clock.lastStep() + 1);
+    while (cursor < target) {
+      cursor++;
+      runStep(cursor);
+    }
+  }
+
+  /** One step: its main elements arrive, every ready element runs, its watermark is forwarded. */
+  private void runStep(long step) {
+    long side = Math.max(sideWatermark, sideTrail.eventWatermark(step));
+    boolean sideAdvanced = side > sideWatermark;
+    sideWatermark = side;
+    mainWatermark = mainTrail.eventWatermark(step);
+    mainFlinkWatermark = mainTrail.flinkWatermark(step);
+    List<WindowedValue<Object>> arrived = byStep.remove(step);
+    if (arrived != null) {
+      waiting.addAll(arrived);
+    }
+    if (arrived != null || sideAdvanced) {
+      // One bundle per step, like the elements a TestStream event or a timer firing emits.
+      exits.input(stepRecord.replace(null, -clock.stepWatermark(step) - 1));
+      releaseReady();
+    }
+    emitWatermark();
+    mainTrail.forgetBefore(step);
+    sideTrail.forgetBefore(step);
+  }
+
+  /** Processes the waiting elements that are ready now, in arrival order. */
+  private void releaseReady() {
+    List<WindowedValue<Object>> still = new ArrayList<>();
     for (WindowedValue<Object> v : waiting) {
       if (isReady(v)) {
         runner.process(v);
@@ -191,7 +281,6 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
     }
     waiting = still;
     runner.finishBundle();
-    emitWatermark();
   }
 
   @Override
@@ -249,6 +338,10 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
 
   @Override
   public void finish() throws Exception {
+    if (byStep != null) {
+      byStep.values().forEach(waiting::addAll);
+      byStep.clear();
+    }
     exits.input(NO_TIMESTAMP);
     for (WindowedValue<Object> v : waiting) {
       runner.process(v);

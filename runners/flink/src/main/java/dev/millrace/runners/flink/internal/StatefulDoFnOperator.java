@@ -66,6 +66,7 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
   private transient InternalTimerService<EncodedKey> service;
   private transient TimestampMultiset holds;
   private transient MetricsContainerImpl metrics;
+  private transient MetricsAccumulator.FlinkMetrics flinkMetrics;
   private transient StatefulDoFnRunner<Object, Object, Object> runner;
   private transient Exits exits;
   private transient StreamRecord<Object> timerRecord;
@@ -115,8 +116,8 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
     timers = new FlinkTimers(this, service, strategy.windowFn().windowCodec(),
         () -> outputWatermark, clock, true);
     metrics = new MetricsContainerImpl(stepName);
-    getRuntimeContext().addAccumulator(
-        MetricsAccumulator.PREFIX + id, new MetricsAccumulator(Map.of(stepName, metrics)));
+    flinkMetrics =
+        MetricsAccumulator.register(getRuntimeContext(), id, Map.of(stepName, metrics));
     exits = Exits.of(output, exitTags);
     timerRecord = new StreamRecord<>(null);
     runner = new StatefulDoFnRunner<>(stepName, fn, options, mainTag, additionalTags, strategy,
@@ -250,6 +251,7 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
     if (inBundle) {
       inBundle = false;
       run(runner::finishBundle);
+      flinkMetrics.sync();
     }
   }
 

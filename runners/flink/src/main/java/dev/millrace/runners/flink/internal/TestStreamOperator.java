@@ -15,8 +15,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * pass it on, and groupings process the elements of one event as one bundle (all elements of a
  * key in one call, triggers evaluated after them), as every runner does. The
  * upstream trigger source's own watermarks are swallowed, except the final one. With a script
- * {@link FlinkClock} the Flink watermark after the k-th event is k (the clocks are looked up from
- * it); with real clocks, watermark events are forwarded as event-time watermarks.
+ * {@link FlinkClock} the Flink watermark after the k-th event is the one standing for step k
+ * ({@link FlinkClock#stepWatermark}; the clocks are looked up from it); with real clocks,
+ * watermark events are forwarded as event-time watermarks.
  */
 public final class TestStreamOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements OneInputStreamOperator<Integer, WindowedValue<Object>> {
@@ -26,7 +27,7 @@ public final class TestStreamOperator extends AbstractStreamOperator<WindowedVal
   private final FlinkClock clock;
   private transient boolean ended;
 
-  /** With a {@link FlinkClock#isScript() script clock}, the watermark after event k is k + 1. */
+  /** With a {@link FlinkClock#isScript() script clock}, the watermark after event k is step k. */
   @SuppressWarnings("unchecked")
   public TestStreamOperator(TestStream<?> stream, FlinkClock clock) {
     this.stream = (TestStream<Object>) stream;
@@ -53,7 +54,7 @@ public final class TestStreamOperator extends AbstractStreamOperator<WindowedVal
         emit(Watermarks.toFlink(w.watermark()));
       }
       if (clock.isScript()) {
-        emit(step);
+        emit(clock.stepWatermark(step));
       }
     }
     emit(Long.MAX_VALUE);
