@@ -3,16 +3,12 @@ package dev.millrace.runners.microbatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.millrace.runners.microbatch.UnboundedTextSinkTest.TextSinkFiles;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,21 +42,7 @@ class TextSinkKillAndRestartTest {
       String[] args = {String.valueOf(N), out.resolve("out").toString(), "1",
           String.valueOf(round == 0 ? 0 : 3), "--runner=microbatch", "--maxBatchSize=100",
           "--parallelism=2", "--checkpointDir=" + dir.resolve("round" + round + "-checkpoints")};
-      int kills = 0;
-      int resumed = 0;
-      for (int attempt = 0; attempt < 20; attempt++) {
-        boolean kill = kills < 3;
-        Outcome o = runChild(args, kill ? 1 + random.nextInt(8) : -1, random.nextInt(150));
-        resumed += o.resumed ? 1 : 0;
-        if (o.killed) {
-          kills++;
-          continue;
-        }
-        assertThat(o.exitCode).as("child output:\n" + o.log).isZero();
-        break;
-      }
-      assertThat(kills).isEqualTo(3);
-      assertThat(resumed).as("restarts that resumed from a checkpoint").isGreaterThanOrEqualTo(3);
+      new ChildJob(TextSinkCheckpointedJob.class).killAndRestart(args, 3, random);
       List<Path> files = TextSinkFiles.outputFiles(out);
       String names = "out-part-\\d{8}-\\d{5}-of-0000" + (round == 0 ? 2 : 3) + "\\.txt";
       assertThat(files).allSatisfy(f -> assertThat(f.getFileName().toString()).matches(names));
@@ -78,16 +60,16 @@ class TextSinkKillAndRestartTest {
         "--runner=microbatch", "--maxBatchSize=100", "--parallelism=2",
         "--checkpointDir=" + dir.resolve("halt-checkpoints")};
 
-    Outcome halted = runChild(args, -1, 0,
-        "-D" + BatchFileSink.HALT_BEFORE_RENAMES_PROPERTY + "=5");
-    assertThat(halted.exitCode).as("child output:\n" + halted.log).isEqualTo(86);
+    ChildJob.Outcome halted = new ChildJob(TextSinkCheckpointedJob.class,
+        "-D" + BatchFileSink.HALT_BEFORE_RENAMES_PROPERTY + "=5").run(args, -1, 0);
+    assertThat(halted.exitCode()).as("child output:\n" + halted.log()).isEqualTo(86);
     List<String> before = names(TextSinkFiles.outputFiles(out));
     assertThat(before).anyMatch(n -> n.startsWith("out-part-00000004-"))
         .noneMatch(n -> n.startsWith("out-part-00000005-"));
 
-    Outcome resumed = runChild(args, -1, 0);
-    assertThat(resumed.exitCode).as("child output:\n" + resumed.log).isZero();
-    assertThat(resumed.resumed).isTrue();
+    ChildJob.Outcome resumed = new ChildJob(TextSinkCheckpointedJob.class).run(args, -1, 0);
+    assertThat(resumed.exitCode()).as("child output:\n" + resumed.log()).isZero();
+    assertThat(resumed.resumed()).isTrue();
     List<Path> files = TextSinkFiles.outputFiles(out);
     assertThat(names(files)).anyMatch(n -> n.startsWith("out-part-00000005-"));
     assertThat(sorted(TextSinkFiles.bodyLines(files)))
@@ -105,40 +87,5 @@ class TextSinkKillAndRestartTest {
     return copy;
   }
 
-  private record Outcome(boolean killed, boolean resumed, int exitCode, String log) {}
 
-  /** Runs the job; kills it after {@code killAfterCommits} committed batches (-1: never). */
-  private static Outcome runChild(String[] args, int killAfterCommits, int delayMillis,
-      String... jvmArgs) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    Collections.addAll(cmd, jvmArgs);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(TextSinkCheckpointedJob.class.getName());
-    Collections.addAll(cmd, args);
-    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    StringBuilder log = new StringBuilder();
-    boolean killed = false;
-    boolean resumed = false;
-    int commits = 0;
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        log.append(line).append('\n');
-        resumed |= line.contains("Resuming from the checkpoint");
-        if (line.contains("committed") && ++commits == killAfterCommits) {
-          Thread.sleep(delayMillis);
-          child.destroyForcibly();
-          killed = true;
-          break;
-        }
-      }
-    }
-    if (!child.waitFor(120, TimeUnit.SECONDS)) {
-      child.destroyForcibly();
-      throw new AssertionError("the child did not finish:\n" + log);
-    }
-    return new Outcome(killed, resumed, child.exitValue(), log.toString());
-  }
 }
