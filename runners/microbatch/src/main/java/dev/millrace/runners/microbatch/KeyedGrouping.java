@@ -2,7 +2,6 @@ package dev.millrace.runners.microbatch;
 
 import dev.millrace.runners.core.execution.PartitionedInbox;
 import dev.millrace.coders.Coder;
-import dev.millrace.coders.CoderUtils;
 import dev.millrace.coders.KvCoder;
 import dev.millrace.metrics.MetricName;
 import dev.millrace.metrics.MetricsContainer;
@@ -202,97 +201,11 @@ final class KeyedGrouping implements Boundary {
 
   @Override
   public void snapshot(DataOutputStream out) throws IOException {
-    out.writeInt(partitions.size());
-    for (GroupingPartition p : partitions) {
-      out.writeBoolean(p.clock != null);
-      if (p.clock != null) {
-        out.writeLong(p.clock.inputWatermark());
-        out.writeLong(p.clock.outputWatermark());
-        out.writeLong(p.clock.processingTime());
-      }
-    }
-    for (GroupingPartition p : partitions) {
-      out.writeInt(p.states.size());
-      for (Map.Entry<Object, KeyState> e : p.states.entrySet()) {
-        Snapshots.writeBytes(out, encodeKey(p.keys.get(e.getKey())));
-        e.getValue().snapshot(out);
-      }
-      List<TimerTable.Entry> timers = p.timers.all();
-      out.writeInt(timers.size());
-      for (TimerTable.Entry t : timers) {
-        Snapshots.writeBytes(out, encodeKey(p.keys.get(t.key())));
-        TimerData d = t.timer();
-        Snapshots.writeBytes(out, d.namespace().encode());
-        out.writeUTF(d.timerId());
-        out.writeByte(d.domain().ordinal());
-        out.writeLong(d.timestamp());
-        out.writeLong(d.outputTimestamp());
-      }
-    }
+    PartitionSnapshots.snapshot(out, partitions, keyCoder);
   }
 
   @Override
   public void restore(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n != partitions.size()) {
-      throw new IOException("grouping '" + stepName + "' was checkpointed with " + n
-          + " partitions, this run has " + partitions.size());
-    }
-    long[][] clocks = new long[n][];
-    long minOutput = Timestamps.MAX;
-    for (int i = 0; i < n; i++) {
-      partitions.get(i).clear();
-      if (in.readBoolean()) {
-        clocks[i] = new long[] {in.readLong(), in.readLong(), in.readLong()};
-        minOutput = Math.min(minOutput, clocks[i][1]);
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      if (clocks[i] != null) {
-        // Keys are re-partitioned by hash below, so every partition starts from the smallest
-        // output watermark: the grouping's output watermark is unchanged by the restore.
-        GroupingPartition p = partitions.get(i);
-        p.clock = new dev.millrace.windowing.core.inmemory.InMemoryClock(clocks[i][2]);
-        p.clock.advanceInputWatermark(clocks[i][0]);
-        p.clock.refreshOutputWatermark(minOutput, minOutput);
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      int keys = in.readInt();
-      for (int k = 0; k < keys; k++) {
-        GroupingPartition p = partitionFor(Snapshots.readBytes(in));
-        Object sk = lastStructuralKey;
-        p.state(sk).restore(in, windowCodec);
-      }
-      int timers = in.readInt();
-      for (int t = 0; t < timers; t++) {
-        GroupingPartition p = partitionFor(Snapshots.readBytes(in));
-        Object sk = lastStructuralKey;
-        byte[] ns = Snapshots.readBytes(in);
-        String id = in.readUTF();
-        TimeDomain domain = TimeDomain.values()[in.readByte()];
-        long ts = in.readLong();
-        long outTs = in.readLong();
-        p.timers.set(sk, new TimerData(
-            dev.millrace.windowing.core.StateNamespace.decode(ns, windowCodec), id, domain, ts,
-            outTs));
-      }
-    }
-  }
-
-  private Object lastStructuralKey;
-
-  private GroupingPartition partitionFor(byte[] encodedKey) throws IOException {
-    Object key = CoderUtils.decodeFromByteArray(keyCoder, encodedKey);
-    Object sk = keyCoder.structuralValue(key);
-    GroupingPartition p =
-        partitions.get(PartitionedInbox.partitionOf(sk, partitions.size()));
-    p.keys.putIfAbsent(sk, key);
-    lastStructuralKey = sk;
-    return p;
-  }
-
-  private byte[] encodeKey(Object key) throws IOException {
-    return CoderUtils.encodeToByteArray(keyCoder, key);
+    PartitionSnapshots.restore(in, partitions, keyCoder, windowCodec, stepName);
   }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
  * timers) for a checkpoint. Keys are written with the step's key coder and re-partitioned by
  * hash on restore, so a restore does not depend on the structural keys' hash codes being the
  * same in the new process. Every partition restarts from the smallest checkpointed output
- * watermark, so the boundary's output watermark is unchanged by a restore. The layout is the one
- * {@link KeyedGrouping} writes.
+ * watermark, so the boundary's output watermark is unchanged by a restore. Used by both keyed
+ * boundaries, {@link KeyedGrouping} and {@link StatefulStage}.
  */
 final class PartitionSnapshots {
   private PartitionSnapshots() {}
