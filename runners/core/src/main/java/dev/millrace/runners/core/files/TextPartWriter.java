@@ -30,7 +30,8 @@ public final class TextPartWriter {
   }
 
   /** Creates (or truncates) {@code inProgress}, creating its directory, and writes the header. */
-  static TextPartWriter open(Path inProgress, Path target, String header, String footer)
+  public static TextPartWriter open(
+      Path inProgress, Path target, String header, String footer)
       throws IOException {
     Files.createDirectories(inProgress.getParent());
     // A java.io stream, not an NIO channel: an interrupt of the writing thread (a cancelled run)

@@ -2,10 +2,9 @@ package dev.millrace.runners.flink.internal;
 
 import com.google.common.base.Preconditions;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import dev.millrace.runners.core.files.PendingPart;
+import dev.millrace.runners.core.files.TextPartFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -30,21 +29,7 @@ record TextFileCommittable(String tempPath, String finalPath) {
    * @throws IOException when neither file exists (the output would be lost) or the move fails
    */
   void commit() throws IOException {
-    Path temp = Path.of(tempPath);
-    Path target = Path.of(finalPath);
-    if (!Files.exists(temp)) {
-      if (Files.exists(target)) {
-        return;
-      }
-      throw new IOException("Cannot commit the text file " + target + ": its in-progress file "
-          + temp + " is missing. Was the temporary directory deleted while the job ran?");
-    }
-    Files.createDirectories(target.getParent());
-    try {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    TextPartFiles.commit(new PendingPart(Path.of(tempPath), Path.of(finalPath)));
   }
 
   /** Serialises committables into Flink checkpoints (version 1: two UTF strings). */

@@ -1,12 +1,12 @@
 package dev.millrace.runners.flink.internal;
 
 import dev.millrace.internal.TextFileSinkSpec;
+import dev.millrace.runners.core.files.PendingPart;
+import dev.millrace.runners.core.files.TextPartFiles;
+import dev.millrace.runners.core.files.TextPartWriter;
 import dev.millrace.windowing.WindowedValue;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +44,7 @@ final class TextFileSinkWriter
   private final int subtask;
   private final int parallelism;
   private long nextPart;
-  private Path currentPath;
-  private BufferedWriter current;
+  private TextPartWriter current;
 
   /**
    * @param restoredCheckpointId the checkpoint the job restarted from, or -1 for a fresh start
@@ -75,8 +74,7 @@ final class TextFileSinkWriter
 
   /** The final file name of part {@code part} of instance {@code subtask} of N (parallelism). */
   static String finalName(TextFileSinkSpec spec, long part, int subtask, int parallelism) {
-    return String.format("%s-part-%08d-%05d-of-%05d%s",
-        spec.namePrefix(), part, subtask, parallelism, spec.suffix());
+    return TextPartFiles.finalName(spec, part, subtask, parallelism);
   }
 
   @Override
@@ -84,27 +82,20 @@ final class TextFileSinkWriter
     if (current == null) {
       open();
     }
-    current.write((String) element.value());
-    current.write('\n');
+    current.writeLine((String) element.value());
   }
 
   private void open() throws IOException {
     Path dir = Path.of(spec.tempDirectory());
-    Files.createDirectories(dir);
-    currentPath = dir.resolve(String.format("w%05d-%08d-%s", subtask, nextPart, UUID.randomUUID()));
-    current = new BufferedWriter(new OutputStreamWriter(
-        Files.newOutputStream(currentPath), StandardCharsets.UTF_8), 64 * 1024);
-    if (spec.header() != null) {
-      current.write(spec.header());
-      current.write('\n');
-    }
+    Path inProgress = dir.resolve(String.format("w%05d-%08d-%s", subtask, nextPart, UUID.randomUUID()));
+    Path target = Path.of(spec.directory())
+        .resolve(finalName(spec, nextPart, subtask, parallelism));
+    current = TextPartWriter.open(inProgress, target, spec.header(), spec.footer());
   }
 
   @Override
-  public void flush(boolean endOfInput) throws IOException {
-    if (current != null) {
-      current.flush();
-    }
+  public void flush(boolean endOfInput) {
+    // Lines reach the disk when prepareCommit finishes the file.
   }
 
   @Override
@@ -112,16 +103,11 @@ final class TextFileSinkWriter
     if (current == null) {
       return List.of();
     }
-    if (spec.footer() != null) {
-      current.write(spec.footer());
-      current.write('\n');
-    }
-    current.close();
+    PendingPart part = current.finish(true);
     current = null;
-    Path target = Path.of(spec.directory())
-        .resolve(finalName(spec, nextPart, subtask, parallelism));
     nextPart++;
-    return List.of(new TextFileCommittable(currentPath.toString(), target.toString()));
+    return List.of(
+        new TextFileCommittable(part.inProgress().toString(), part.target().toString()));
   }
 
   @Override
@@ -132,9 +118,8 @@ final class TextFileSinkWriter
   @Override
   public void close() throws IOException {
     if (current != null) {
-      current.close();
+      current.abort();
       current = null;
-      Files.deleteIfExists(currentPath);
     }
   }
 
