@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Throughput of the micro-batch runner against the direct runner (model checks off) and a plain
@@ -37,17 +38,27 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Both runners must be on the class path (the micro-batch runner is found by name).
  *
+ * <p>The sink that checks the results is part of every measured run. By default
+ * ({@code --verify=checksum}) it folds each result into an order-independent checksum (each DoFn
+ * instance sums locally and adds its sum at the end of the bundle), so the measurement is of the
+ * runner rather than of a shared map; {@code --verify=map} instead collects every result into one
+ * concurrent map, whose contended inserts then take a large share of every run.
+ *
  * <pre>
  * java -cp ... dev.millrace.benchmarks.MicroBatchBenchmark [--words=5000000] [--distinct=100000]
  *     [--runs=5] [--warmup=2] [--dir=target/bench] [--parallelism=0] [--batchInterval=PT0.5S]
- *     [--only=wordcount|windowed] [--profile=direct|microbatch]
+ *     [--only=wordcount|windowed] [--profile=direct|microbatch] [--verify=checksum|map]
  * </pre>
  */
 public final class MicroBatchBenchmark {
   private MicroBatchBenchmark() {}
 
-  /** Collected results of the last pipeline run, per key (a benchmark-only sink). */
+  /** Collected results of the last pipeline run, per key (the {@code --verify=map} sink). */
   static final Map<String, Long> SINK = new ConcurrentHashMap<>();
+  /** The order-independent fingerprint of the last run's results ({@code --verify=checksum}). */
+  static final LongAdder CHECKSUM = new LongAdder();
+  /** The number of results of the last run ({@code --verify=checksum}). */
+  static final LongAdder RESULTS = new LongAdder();
 
   public static void main(String[] args) throws Exception {
     Map<String, String> flags = new HashMap<>();
@@ -75,6 +86,10 @@ public final class MicroBatchBenchmark {
     String[] micro = {"--runner=microbatch", "--parallelism=" + parallelism,
         "--batchInterval=" + interval};
     String only = flags.getOrDefault("only", "");
+    checksumSink = !flags.getOrDefault("verify", "checksum").equals("map");
+    System.out.println("results verified by " + (checksumSink
+        ? "an order-independent checksum (a cheap sink; --verify=map for a concurrent map)"
+        : "a concurrent map of every result (--verify=map)"));
     for (boolean windowed : new boolean[] {false, true}) {
       if (only.equals("wordcount") && windowed || only.equals("windowed") && !windowed) {
         continue;
@@ -174,10 +189,71 @@ public final class MicroBatchBenchmark {
     return counts;
   }
 
+  /** Whether results are checked by {@link #CHECKSUM} rather than {@link #SINK}. */
+  private static boolean checksumSink = true;
+
+  /** The fingerprint of one result: a word, its window (0 if not windowed) and its count. */
+  static long fingerprint(String word, long window, long count) {
+    long h = word.hashCode() * 0x9E3779B97F4A7C15L + window;
+    h = mix(h);
+    return mix(h ^ (count * 0xC2B2AE3D27D4EB4FL));
+  }
+
+  private static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
+  }
+
+  /** The checksum of the plain loop's results (keys are {@code word} or {@code word@window}). */
+  private static long expectedChecksum(Map<String, Long> expected, boolean windowed) {
+    long sum = 0;
+    for (Map.Entry<String, Long> e : expected.entrySet()) {
+      String k = e.getKey();
+      int at = windowed ? k.lastIndexOf('@') : -1;
+      String word = at < 0 ? k : k.substring(0, at);
+      long window = at < 0 ? 0 : Long.parseLong(k.substring(at + 1));
+      sum += fingerprint(word, window, e.getValue());
+    }
+    return sum;
+  }
+
+  /** The results sink: sums fingerprints per DoFn instance, adds them up per bundle. */
+  private static final class ChecksumSink extends DoFn<KV<String, Long>, Void> {
+    private final boolean windowed;
+    private transient long sum;
+    private transient long n;
+
+    ChecksumSink(boolean windowed) {
+      this.windowed = windowed;
+    }
+
+    @Override
+    public void processElement(ProcessContext c) {
+      long window = windowed
+          ? ((dev.millrace.windowing.IntervalWindow) c.window()).start().getEpochSecond() / 60
+          : 0;
+      sum += fingerprint(c.element().getKey(), window, c.element().getValue());
+      n++;
+    }
+
+    @Override
+    public void finishBundle(FinishBundleContext c) {
+      CHECKSUM.add(sum);
+      RESULTS.add(n);
+      sum = 0;
+      n = 0;
+    }
+  }
+
   /** Runs the pipeline on the given runner flags; returns the elapsed nanoseconds. */
   private static long run(List<String> lines, String[] flags, boolean windowed,
       Map<String, Long> expected) {
     SINK.clear();
+    CHECKSUM.reset();
+    RESULTS.reset();
     PipelineOptions options = PipelineOptionsFactory.fromArgs(flags).create();
     Pipeline p = Pipeline.create(options);
     List<KV<Long, String>> numbered = new ArrayList<>(lines.size());
@@ -198,8 +274,11 @@ public final class MicroBatchBenchmark {
     if (windowed) {
       words = words.apply(Window.into(FixedWindows.of(Duration.ofMinutes(1))));
     }
-    words.apply(Count.perElement())
-        .apply("Collect", ParDo.of(new DoFn<KV<String, Long>, Void>() {
+    PCollection<KV<String, Long>> counts = words.apply(Count.perElement());
+    if (checksumSink) {
+      counts.apply("Collect", ParDo.of(new ChecksumSink(windowed)));
+    } else {
+      counts.apply("Collect", ParDo.of(new DoFn<KV<String, Long>, Void>() {
           @Override
           public void processElement(ProcessContext c) {
             long window = windowed
@@ -209,10 +288,18 @@ public final class MicroBatchBenchmark {
                 c.element().getValue(), Long::sum);
           }
         }));
+    }
     long t0 = System.nanoTime();
     p.run().waitUntilFinish();
     long elapsed = System.nanoTime() - t0;
-    if (!SINK.equals(expected)) {
+    if (checksumSink) {
+      if (RESULTS.sum() != expected.size()
+          || CHECKSUM.sum() != expectedChecksum(expected, windowed)) {
+        throw new IllegalStateException("the counts of " + Arrays.toString(flags)
+            + (windowed ? " (windowed)" : "") + " differ from the plain loop's: " + RESULTS.sum()
+            + " results instead of " + expected.size() + ", or a different checksum");
+      }
+    } else if (!SINK.equals(expected)) {
       throw new IllegalStateException("the counts of " + Arrays.toString(flags)
           + (windowed ? " (windowed)" : "") + " differ from the plain loop's: " + SINK.size()
           + " keys instead of " + expected.size());

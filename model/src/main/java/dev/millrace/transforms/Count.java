@@ -5,6 +5,7 @@ import dev.millrace.coders.CoderRegistry;
 import dev.millrace.coders.KvCoder;
 import dev.millrace.coders.VarLongCoder;
 import dev.millrace.coders.VoidCoder;
+import dev.millrace.internal.LongAccumulatingFn;
 import dev.millrace.values.KV;
 import dev.millrace.values.PCollection;
 
@@ -68,7 +69,28 @@ public final class Count {
   }
 
   /** Counts inputs; the accumulator is the running count. */
-  private static final class CountFn<T> extends CombineFn<T, Long, Long> {
+  private static final class CountFn<T> extends CombineFn<T, Long, Long>
+      implements LongAccumulatingFn<T, Long> {
+    @Override
+    public long zero() {
+      return 0L;
+    }
+
+    @Override
+    public long addInputLong(long accumulator, T input) {
+      return accumulator + 1;
+    }
+
+    @Override
+    public long mergeLongs(long a, long b) {
+      return a + b;
+    }
+
+    @Override
+    public Long extractLong(long accumulator) {
+      return accumulator;
+    }
+
     @Override
     public Long createAccumulator() {
       return 0L;

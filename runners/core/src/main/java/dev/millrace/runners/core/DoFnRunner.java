@@ -31,6 +31,8 @@ public final class DoFnRunner<I, O> {
   private final TupleTag<O> mainTag;
   private final List<TupleTag<?>> additionalTags;
   private final OutputManager outputs;
+  /** {@link #outputs} when it takes values with shared metadata, else null. */
+  private final ValueOutputManager valueOutputs;
   private final SideInputReader sideInputs;
   private final MetricsContainer metrics;
   private final MetricsEnvironment.Holder metricsHolder;
@@ -38,7 +40,9 @@ public final class DoFnRunner<I, O> {
   private final ProcessCtx processContext;
   private final FinishCtx finishContext;
   private final StartCtx startContext;
-  private WindowedValue<I> current;
+  /** The metadata (timestamp, windows, pane) of the element being processed. */
+  private WindowedValue<?> current;
+  private I currentValue;
   private BoundedWindow currentWindow;
 
   public DoFnRunner(
@@ -56,6 +60,7 @@ public final class DoFnRunner<I, O> {
     this.mainTag = mainTag;
     this.additionalTags = additionalTags;
     this.outputs = outputs;
+    this.valueOutputs = outputs instanceof ValueOutputManager v ? v : null;
     this.sideInputs = sideInputs;
     this.metrics = metrics;
     this.metricsHolder = MetricsEnvironment.holder();
@@ -103,30 +108,41 @@ public final class DoFnRunner<I, O> {
 
   /** Calls {@code processElement} once per window of the element. */
   public void processElement(WindowedValue<I> element) {
-    List<BoundedWindow> windows = element.windows();
+    processValue(element.value(), element);
+  }
+
+  /**
+   * Calls {@code processElement} once per window of an element given as its value and a
+   * {@link WindowedValue} carrying its timestamp, windows and pane (whose own value is ignored):
+   * for runners that pass values through fused steps without re-wrapping them.
+   */
+  public void processValue(I value, WindowedValue<?> metadata) {
+    List<BoundedWindow> windows = metadata.windows();
     if (windows.size() == 1) {
-      invoke(element, windows.get(0));
+      invoke(value, metadata, windows.get(0));
     } else {
       for (BoundedWindow w : windows) {
-        invoke(element, w);
+        invoke(value, metadata, w);
       }
     }
   }
 
-  private void invoke(WindowedValue<I> element, BoundedWindow window) {
+  private void invoke(I value, WindowedValue<?> metadata, BoundedWindow window) {
     MetricsContainer prev = metricsHolder.container;
     metricsHolder.container = metrics;
-    current = element;
+    current = metadata;
+    currentValue = value;
     currentWindow = window;
     try {
       fn.processElement(processContext);
     } catch (UserCodeException e) {
       throw e;
     } catch (Throwable t) {
-      throw wrap("processElement", element.value(), t);
+      throw wrap("processElement", value, t);
     } finally {
       metricsHolder.container = prev;
       current = null;
+      currentValue = null;
     }
   }
 
@@ -241,7 +257,7 @@ public final class DoFnRunner<I, O> {
 
     @Override
     public I element() {
-      return current.value();
+      return currentValue;
     }
 
     @Override
@@ -261,7 +277,11 @@ public final class DoFnRunner<I, O> {
 
     @Override
     public void output(O output) {
-      outputs.output(mainTag, sameMetadata(output));
+      if (valueOutputs != null && current.windows().size() == 1) {
+        valueOutputs.outputValue(mainTag, output, current);
+      } else {
+        outputs.output(mainTag, sameMetadata(output));
+      }
     }
 
     @Override
@@ -273,7 +293,11 @@ public final class DoFnRunner<I, O> {
     @Override
     public <T> void output(TupleTag<T> tag, T output) {
       checkTag(tag);
-      outputs.output(tag, sameMetadata(output));
+      if (valueOutputs != null && current.windows().size() == 1) {
+        valueOutputs.outputValue(tag, output, current);
+      } else {
+        outputs.output(tag, sameMetadata(output));
+      }
     }
 
     @Override

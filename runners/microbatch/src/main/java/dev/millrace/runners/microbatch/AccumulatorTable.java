@@ -4,12 +4,15 @@ import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.TimestampCombiner;
 import dev.millrace.windowing.WindowFn;
 import java.util.HashMap;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Per window and key (by structural value), a combiner's accumulator and the pane's output
- * timestamp so far: the pre-combining table of one batch task and the persistent table of one key
- * partition of a {@link LiftedCombine}. Organised window first, with the window used last kept at
+ * timestamp so far: one key partition of a {@link LiftedCombine}'s pre-combining table (see
+ * {@link PartitionedTable}), into which the other tables' partitions are merged at the end.
+ * Accumulators are boxed ({@link Slot#accumulator}) or, for a primitive CombineFn, {@code long}s
+ * ({@link Slot#longAccumulator}). Organised window first, with the window used last kept at
  * hand: input that arrives roughly in timestamp order (the usual case) then works on one small
  * per-window map at a time, and the global window costs a single hash look-up per element. Not
  * thread-safe.
@@ -20,15 +23,20 @@ final class AccumulatorTable {
     final Object structuralKey;
     final Object key;
     final BoundedWindow window;
+    /** {@code List.of(window)}, shared by every slot of the window in one table. */
+    final List<BoundedWindow> windows;
     /** Null until the caller stores the first accumulator ({@link #fresh} is true until then). */
     Object accumulator;
+    /** The accumulator of a {@code LongAccumulatingFn}, instead of {@link #accumulator}. */
+    long longAccumulator;
     boolean fresh = true;
     long timestamp;
 
-    Slot(Object structuralKey, Object key, BoundedWindow window, long timestamp) {
+    Slot(Object structuralKey, Object key, List<BoundedWindow> windows, long timestamp) {
       this.structuralKey = structuralKey;
       this.key = key;
-      this.window = window;
+      this.window = windows.get(0);
+      this.windows = windows;
       this.timestamp = timestamp;
     }
   }
@@ -62,7 +70,7 @@ final class AccumulatorTable {
     }
     SlotMap slots = windows.get(window);
     if (slots == null) {
-      slots = new SlotMap();
+      slots = new SlotMap(window);
       windows.put(window, slots);
     }
     recentWindow = window;
@@ -75,14 +83,18 @@ final class AccumulatorTable {
    * assigned}) into its timestamp; a new slot is {@link Slot#fresh}.
    */
   Slot slot(Object structuralKey, Object key, BoundedWindow window, long outputTime) {
+    return slot(structuralKey, SlotMap.hash(structuralKey), key, window, outputTime);
+  }
+
+  /** {@link #slot(Object, Object, BoundedWindow, long)} with the key's {@link SlotMap#hash}. */
+  Slot slot(Object structuralKey, int hash, Object key, BoundedWindow window, long outputTime) {
     if (outputTime < minTimestamp) {
       minTimestamp = outputTime;
     }
     SlotMap slots = slotsOf(window);
-    int hash = SlotMap.hash(structuralKey);
     Slot s = slots.get(structuralKey, hash);
     if (s == null) {
-      s = new Slot(structuralKey, key, window, outputTime);
+      s = new Slot(structuralKey, key, slots.windows, outputTime);
       slots.add(s, hash);
       size++;
       return s;
@@ -97,11 +109,15 @@ final class AccumulatorTable {
    * the caller to merge the accumulators.
    */
   Slot absorb(Slot other) {
+    return absorb(other, SlotMap.hash(other.structuralKey));
+  }
+
+  /** {@link #absorb(Slot)} with the slot key's {@link SlotMap#hash}. */
+  Slot absorb(Slot other, int hash) {
     if (other.timestamp < minTimestamp) {
       minTimestamp = other.timestamp;
     }
     SlotMap slots = slotsOf(other.window);
-    int hash = SlotMap.hash(other.structuralKey);
     Slot s = slots.get(other.structuralKey, hash);
     if (s == null) {
       slots.add(other, hash);

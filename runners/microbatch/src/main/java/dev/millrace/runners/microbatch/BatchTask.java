@@ -7,7 +7,7 @@ import dev.millrace.runners.core.ExecutableStep.AssignWindowsStep;
 import dev.millrace.runners.core.ExecutableStep.FlattenStep;
 import dev.millrace.runners.core.ExecutableStep.ParDoStep;
 import dev.millrace.runners.core.ExecutableStep.ViewStep;
-import dev.millrace.runners.core.OutputManager;
+import dev.millrace.runners.core.ValueOutputManager;
 import dev.millrace.runners.core.SideInputReader;
 import dev.millrace.runners.core.UserCodeException;
 import dev.millrace.transforms.DoFn;
@@ -61,12 +61,16 @@ final class BatchTask {
     } else if (targets.size() == 1) {
       fanOut = targets.get(0);
     } else {
-      Receiver[] all = targets.toArray(new Receiver[0]);
-      fanOut = v -> {
-        for (Receiver t : all) {
+      ValueReceiver[] all = targets.stream().map(ValueReceiver::of).toArray(ValueReceiver[]::new);
+      fanOut = ValueReceiver.of(v -> {
+        for (ValueReceiver t : all) {
           t.accept(v);
         }
-      };
+      }, (value, meta) -> {
+        for (ValueReceiver t : all) {
+          t.acceptValue(value, meta);
+        }
+      });
     }
     receivers.put(pc, fanOut);
     return fanOut;
@@ -97,16 +101,19 @@ final class BatchTask {
     }
     LongAdder sink = ex.sinkCounter(s);
     if (sink != null) {
-      Receiver inner = r;
+      ValueReceiver inner = ValueReceiver.of(r);
       long[] local = new long[1]; // task-local: one thread
       flushers.add(() -> {
         sink.add(local[0]);
         local[0] = 0;
       });
-      r = v -> {
+      r = ValueReceiver.of(v -> {
         local[0]++;
         inner.accept(v);
-      };
+      }, (value, meta) -> {
+        local[0]++;
+        inner.acceptValue(value, meta);
+      });
     }
     stepReceivers.put(s, r);
     return r;
@@ -119,41 +126,50 @@ final class BatchTask {
     if (fn == null) {
       return out;
     }
-    return v -> {
+    ValueReceiver.Values assign = (value, meta) -> {
       Collection<BoundedWindow> windows;
       try {
-        windows = fn.assignWindows(v.timestamp());
+        windows = fn.assignWindows(meta.timestamp());
       } catch (RuntimeException e) {
-        throw UserCodeException.forElement(a.name(), "assignWindows", v.value(), e);
+        throw UserCodeException.forElement(a.name(), "assignWindows", value, e);
       }
       if (windows.isEmpty()) {
         // In no window (e.g. between sliding windows whose period exceeds their size): dropped,
         // as in Beam.
         return;
       }
-      out.accept(WindowedValue.of(v.value(), v.timestamp(), windows, v.pane()));
+      out.accept(WindowedValue.of(value, meta.timestamp(), windows, meta.pane()));
     };
+    return ValueReceiver.of(v -> assign.accept(v.value(), v), assign);
   }
 
   /** The receiver running the ParDo's DoFn in this task. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   Receiver parDoReceiver(ParDoStep p, SideInputReader sideInputs) {
-    Map<TupleTag<?>, Receiver> outs = new HashMap<>();
-    p.outputs().forEach((tag, pc) -> outs.put(tag, receiverFor(pc)));
+    Map<TupleTag<?>, ValueReceiver> outs = new HashMap<>();
+    p.outputs().forEach((tag, pc) -> outs.put(tag, ValueReceiver.of(receiverFor(pc))));
     TupleTag<?> mainTag = p.parDo().getMainOutputTag();
-    Receiver mainOut = outs.get(mainTag);
-    OutputManager om = new OutputManager() {
+    ValueReceiver mainOut = outs.get(mainTag);
+    ValueOutputManager om = new ValueOutputManager() {
       @Override
       public <T> void output(TupleTag<T> tag, WindowedValue<T> value) {
+        target(tag).accept(value);
+      }
+
+      @Override
+      public <T> void outputValue(TupleTag<T> tag, T value, WindowedValue<?> metadata) {
+        target(tag).acceptValue(value, metadata);
+      }
+
+      private ValueReceiver target(TupleTag<?> tag) {
         if (tag == mainTag && mainOut != null) {
-          mainOut.accept(value);
-          return;
+          return mainOut;
         }
-        Receiver r = outs.get(tag);
+        ValueReceiver r = outs.get(tag);
         if (r == null) {
           throw new IllegalArgumentException("output to the undeclared tag '" + tag + "'");
         }
-        r.accept(value);
+        return r;
       }
     };
     DoFnPool pool = ex.doFnPool(p);
@@ -170,7 +186,7 @@ final class BatchTask {
     }
     runner.startBundle();
     started.put(ex.indexOf(p), new Started(runner, pool));
-    return runner::processElement;
+    return ValueReceiver.of(runner::processElement, runner::processValue);
   }
 
   /** Registers work to do at the end of the task (e.g. handing buffered input to a boundary). */

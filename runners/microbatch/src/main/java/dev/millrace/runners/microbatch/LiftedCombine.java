@@ -3,6 +3,7 @@ package dev.millrace.runners.microbatch;
 import dev.millrace.coders.Coder;
 import dev.millrace.coders.CoderUtils;
 import dev.millrace.coders.KvCoder;
+import dev.millrace.internal.LongAccumulatingFn;
 import dev.millrace.metrics.MetricsContainer;
 import dev.millrace.metrics.MetricsEnvironment;
 import dev.millrace.runners.core.ExecutableStep.CombinePerKeyStep;
@@ -33,11 +34,16 @@ import java.util.function.Supplier;
  * windows. Every task that delivers input borrows one of a few pre-combining tables (one per
  * concurrently running task, kept from batch to batch) and folds its elements into accumulators
  * per key and window there: no element crosses a thread or goes through the windowing core, and
- * each key costs one accumulator per table however many batches the input takes. The tables are
- * part of the checkpoint. When the input watermark reaches the end of time, the tables' partial
- * accumulators are shuffled by key partition (in parallel per table), merged (in parallel per
- * partition) and each key and window emits one pane, as the core would: ON_TIME, the only
- * firing, at the combined output timestamp (capped at the window's end).
+ * each key costs one accumulator per table however many batches the input takes. Each table is
+ * split into key partitions as it is filled ({@link PartitionedTable}). The tables are part of
+ * the checkpoint. When the input watermark reaches the end of time, each key partition is merged
+ * across the tables (into the table holding most of its slots; in parallel per partition, no
+ * shuffle) and each key and window emits one pane, as the core would: ON_TIME, the only firing,
+ * at the combined output timestamp (capped at the window's end).
+ *
+ * <p>A built-in CombineFn with a primitive form ({@link LongAccumulatingFn}, e.g. {@code
+ * Count}'s) keeps its accumulators as {@code long}s in the slots: no boxed value per input, and
+ * no old slot pointing at a young object for the garbage collector to track.
  *
  * <p>This is exact because a bounded collection's watermark on this runner stays at the
  * beginning of time until all its input is read and then jumps to the end of time: no element is
@@ -52,13 +58,15 @@ final class LiftedCombine implements Boundary {
   private final PCollection<?> output;
   private final MetricsContainer metrics;
   private final int numPartitions;
+  /** The CombineFn's primitive form when it has one (its accumulators are then kept unboxed). */
+  private final LongAccumulatingFn<Object, Object> longFn;
   /** Every table; the idle ones are also in {@link #idle}. */
   private final List<TaskTable> tables = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<TaskTable> idle = new ConcurrentLinkedQueue<>();
 
   /** A pre-combining table and its copy of the CombineFn, used by one task at a time. */
   private final class TaskTable {
-    final AccumulatorTable table = newTable();
+    final PartitionedTable table = newTable();
     final CombineFn<Object, Object, Object> fn = newFn();
   }
 
@@ -80,11 +88,13 @@ final class LiftedCombine implements Boundary {
     this.output = step.outputs().values().iterator().next();
     this.metrics = ex.metrics().forStep(step.name());
     this.numPartitions = numPartitions;
+    this.longFn = step.fn() instanceof LongAccumulatingFn<?, ?> f
+        ? (LongAccumulatingFn<Object, Object>) f : null;
   }
 
-  private AccumulatorTable newTable() {
+  private PartitionedTable newTable() {
     WindowingStrategy s = step.strategy();
-    return new AccumulatorTable(s.timestampCombiner(), s.windowFn());
+    return new PartitionedTable(numPartitions, s.timestampCombiner(), s.windowFn());
   }
 
   /** A copy of the CombineFn: user functions are never shared across threads. */
@@ -106,11 +116,44 @@ final class LiftedCombine implements Boundary {
   public Receiver inputReceiver(BatchTask task) {
     TaskTable t = borrow();
     task.onFinish(() -> idle.add(t));
-    AccumulatorTable table = t.table;
-    CombineFn<Object, Object, Object> fn = t.fn;
+    return longFn != null ? longReceiver(t.table, newLongFn()) : boxedReceiver(t.table, t.fn);
+  }
+
+  /** A copy of the primitive form of the CombineFn (a built-in function: no metrics). */
+  @SuppressWarnings("unchecked")
+  private LongAccumulatingFn<Object, Object> newLongFn() {
+    return (LongAccumulatingFn<Object, Object>) newFn();
+  }
+
+  /** Folds inputs into primitive accumulators: no boxing and no user code per element. */
+  private Receiver longReceiver(PartitionedTable table, LongAccumulatingFn<Object, Object> fn) {
+    ValueReceiver.Values add = (value, v) -> {
+      KV<?, ?> kv = (KV<?, ?>) value;
+      Object key = kv.getKey();
+      Object sk = keyCoder.structuralValue(key);
+      List<BoundedWindow> windows = v.windows();
+      try {
+        for (int i = 0, n = windows.size(); i < n; i++) {
+          BoundedWindow window = windows.get(i);
+          AccumulatorTable.Slot s =
+              table.slot(sk, key, window, table.outputTime(window, v.timestamp()));
+          if (s.fresh) {
+            s.longAccumulator = fn.zero();
+            s.fresh = false;
+          }
+          s.longAccumulator = fn.addInputLong(s.longAccumulator, kv.getValue());
+        }
+      } catch (RuntimeException e) {
+        throw UserCodeException.forElement(step.name(), "the CombineFn", kv, e);
+      }
+    };
+    return ValueReceiver.of(v -> add.accept(v.value(), v), add);
+  }
+
+  private Receiver boxedReceiver(PartitionedTable table, CombineFn<Object, Object, Object> fn) {
     MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
-    return v -> {
-      KV<?, ?> kv = (KV<?, ?>) v.value();
+    ValueReceiver.Values add = (value, v) -> {
+      KV<?, ?> kv = (KV<?, ?>) value;
       Object key = kv.getKey();
       Object sk = keyCoder.structuralValue(key);
       List<BoundedWindow> windows = v.windows();
@@ -133,6 +176,7 @@ final class LiftedCombine implements Boundary {
         holder.container = prev;
       }
     };
+    return ValueReceiver.of(v -> add.accept(v.value(), v), add);
   }
 
   private <T> T call(Supplier<T> userCode, Object key) {
@@ -155,26 +199,12 @@ final class LiftedCombine implements Boundary {
     if (inputWatermark < Timestamps.MAX || tables.stream().allMatch(t -> t.table.isEmpty())) {
       return List.of();
     }
-    SlotInbox inbox = new SlotInbox(numPartitions);
-    List<Callable<Void>> shuffle = new ArrayList<>();
-    for (TaskTable t : tables) {
-      shuffle.add(() -> {
-        SlotInbox.Writer w = inbox.new Writer();
-        t.table.drain(s -> {
-          s.accumulator = call(() -> t.fn.compact(s.accumulator), s.key);
-          w.add(s);
-        });
-        w.flush();
-        return null;
-      });
-    }
-    ex.batchRunner().runAll(shuffle);
     List<Callable<Void>> emit = new ArrayList<>();
     for (int i = 0; i < numPartitions; i++) {
-      List<AccumulatorTable.Slot> partials = inbox.drain(i);
-      if (!partials.isEmpty()) {
+      int p = i;
+      if (tables.stream().anyMatch(t -> !t.table.partition(p).isEmpty())) {
         emit.add(() -> {
-          emit(partials);
+          emit(p);
           return null;
         });
       }
@@ -182,27 +212,60 @@ final class LiftedCombine implements Boundary {
     return emit;
   }
 
-  /** Merges one key partition's partial accumulators and emits a pane per key and window. */
-  private void emit(List<AccumulatorTable.Slot> partials) {
+  /**
+   * Merges one key partition of every task's table into the largest of them and emits a pane per
+   * key and window from it; every table's partition is empty afterwards.
+   */
+  private void emit(int partition) {
     CombineFn<Object, Object, Object> fn = newFn();
-    AccumulatorTable merged = newTable();
-    for (AccumulatorTable.Slot partial : partials) {
-      AccumulatorTable.Slot s = merged.absorb(partial);
-      if (s != null) {
-        Object a = s.accumulator;
-        s.accumulator =
-            call(() -> fn.mergeAccumulators(List.of(a, partial.accumulator)), partial.key);
+    @SuppressWarnings("unchecked")
+    LongAccumulatingFn<Object, Object> lf =
+        longFn == null ? null : (LongAccumulatingFn<Object, Object>) (Object) fn;
+    AccumulatorTable merged = null;
+    for (TaskTable t : tables) {
+      AccumulatorTable part = t.table.partition(partition);
+      if (lf == null) {
+        part.forEach(s -> s.accumulator = call(() -> fn.compact(s.accumulator), s.key));
+      }
+      if (merged == null || part.size() > merged.size()) {
+        merged = part;
+      }
+    }
+    for (TaskTable t : tables) {
+      AccumulatorTable part = t.table.partition(partition);
+      if (part != merged) {
+        mergeInto(merged, part, fn, lf);
       }
     }
     BatchTask task = new BatchTask(ex);
     Receiver out = task.receiverFor(output);
     merged.drain(s -> {
-      Object result = call(() -> fn.extractOutput(s.accumulator), s.key);
+      Object result = lf != null
+          ? lf.extractLong(s.longAccumulator)
+          : call(() -> fn.extractOutput(s.accumulator), s.key);
       long ts = Math.min(s.timestamp, s.window.maxTimestampMillis());
       out.accept(WindowedValue.of(
-          KV.of(s.key, result), ts, s.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
+          KV.of(s.key, result), ts, s.windows, PaneInfo.ON_TIME_AND_ONLY_FIRING));
     });
     task.finish();
+  }
+
+  /** Moves (merging) every slot of {@code from} into {@code into} and empties {@code from}. */
+  private void mergeInto(AccumulatorTable into, AccumulatorTable from,
+      CombineFn<Object, Object, Object> fn, LongAccumulatingFn<Object, Object> lf) {
+    from.drain(partial -> {
+      AccumulatorTable.Slot s = into.absorb(partial);
+      if (s == null) {
+        return;
+      }
+      if (lf != null) {
+        s.longAccumulator = lf.mergeLongs(s.longAccumulator, partial.longAccumulator);
+      } else {
+        Object a = s.accumulator;
+        s.accumulator =
+            call(() -> fn.mergeAccumulators(List.of(a, partial.accumulator)), partial.key);
+      }
+    });
   }
 
   /** The input watermark, held at the earliest output timestamp of any pending pane. */
@@ -236,7 +299,8 @@ final class LiftedCombine implements Boundary {
           Snapshots.writeBytes(out, CoderUtils.encodeToByteArray(keyCoder, s.key));
           Snapshots.writeBytes(out, StateCodecs.toBytes(windowCodec, s.window));
           out.writeLong(s.timestamp);
-          Snapshots.writeBytes(out, CoderUtils.encodeToByteArray(accumulatorCoder, s.accumulator));
+          Object acc = longFn != null ? (Object) s.longAccumulator : s.accumulator;
+          Snapshots.writeBytes(out, CoderUtils.encodeToByteArray(accumulatorCoder, acc));
         } catch (IOException e) {
           failure[0] = e;
         }
@@ -259,12 +323,18 @@ final class LiftedCombine implements Boundary {
       BoundedWindow window = StateCodecs.fromBytes(windowCodec, Snapshots.readBytes(in));
       long timestamp = in.readLong();
       Object acc = CoderUtils.decodeFromByteArray(accumulatorCoder, Snapshots.readBytes(in));
-      AccumulatorTable.Slot restored =
-          new AccumulatorTable.Slot(keyCoder.structuralValue(key), key, window, timestamp);
-      restored.accumulator = acc;
+      AccumulatorTable.Slot restored = new AccumulatorTable.Slot(
+          keyCoder.structuralValue(key), key, List.of(window), timestamp);
       restored.fresh = false;
+      if (longFn != null) {
+        restored.longAccumulator = (Long) acc;
+      } else {
+        restored.accumulator = acc;
+      }
       AccumulatorTable.Slot s = t.table.absorb(restored);
-      if (s != null) {
+      if (s != null && longFn != null) {
+        s.longAccumulator = longFn.mergeLongs(s.longAccumulator, restored.longAccumulator);
+      } else if (s != null) {
         s.accumulator = call(() -> t.fn.mergeAccumulators(List.of(s.accumulator, acc)), key);
       }
     }

@@ -1,6 +1,8 @@
 package dev.millrace.runners.microbatch;
 
+import dev.millrace.windowing.BoundedWindow;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -14,8 +16,14 @@ final class SlotMap {
   private AccumulatorTable.Slot[] slots;
   private int size;
   private int mask;
+  /** The window of every slot (one instance, so slots do not each keep an equal copy). */
+  final BoundedWindow window;
+  /** {@code List.of(window)}, shared by the slots and their output values. */
+  final List<BoundedWindow> windows;
 
-  SlotMap() {
+  SlotMap(BoundedWindow window) {
+    this.window = window;
+    this.windows = List.of(window);
     allocate(MIN_CAPACITY);
   }
 
