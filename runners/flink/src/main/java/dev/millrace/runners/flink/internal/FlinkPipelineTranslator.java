@@ -120,6 +120,11 @@ public final class FlinkPipelineTranslator {
     if (testStreams.size() == 1 && !unboundedReads) {
       // One script drives the whole job: both clocks travel with it.
       clock = FlinkClock.script(testStreams.get(0).stream());
+      // After a shuffle, a keyed operator sees only the minimum watermark of its senders, not
+      // each sender's watermark at each script step, so with several instances an element can be
+      // processed under another step's watermark (late data kept, bundles split). Until the
+      // senders' watermarks travel per step, a scripted job runs every operator in one instance.
+      env.setParallelism(1);
     }
     for (ExecutableStep s : graph.steps()) {
       if (s instanceof ParDoStep p && DoFnDeclarations.isStateful(p.parDo().getFn())) {

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -51,9 +50,13 @@ final class FlinkStateInternals implements StateInternals {
       new CoderTypeSerializer<>(EncodedKey.KeyCoder.INSTANCE);
 
   /** How many encoded namespaces (and hold keys) are kept: a key's open windows, and more. */
-  private static final int CACHED_NAMESPACES = 4096;
+  private static final int CACHED_NAMESPACES = 16384;
   /** How many tags' Flink cells are looked up by identity before the lookup is reset. */
   private static final int CACHED_TAGS = 1024;
+  /** How many hold views are kept per namespace (the core has two hold tags). */
+  private static final int CACHED_TAGS_PER_NAMESPACE = 8;
+  /** How many decoded values are kept when values may be shared. */
+  private static final int CACHED_VALUES = 8192;
 
   private final AbstractStreamOperator<?> operator;
   private final TimestampMultiset holds;
@@ -67,31 +70,45 @@ final class FlinkStateInternals implements StateInternals {
   /** The cell of each tag seen, by identity (tags are usually constants of the core). */
   private final Map<StateTag<?>, Cell> tagCells = new IdentityHashMap<>();
   /**
-   * Encoded namespaces (and the hold keys within them), least recently used dropped first. The
-   * encoding depends only on the window, never on the key or on the state, so entries never go
-   * stale (not on key switches, not on restore).
+   * Encoded namespaces (and the hold keys and views within them), all dropped when there are too
+   * many. The encoding depends only on the window, never on the key or on the state, so entries
+   * never go stale (not on key switches, not on restore).
    */
-  private final Map<StateNamespace, Encoded> namespaces =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<StateNamespace, Encoded> eldest) {
-          return size() > CACHED_NAMESPACES;
-        }
-      };
+  private final Map<StateNamespace, Encoded> namespaces = new HashMap<>();
   private MapState<EncodedKey, Long> holdsState;
 
+  /** Decoded values of value cells, by the identity of their stored bytes (see below). */
+  private final Map<byte[], Object> decoded = new IdentityHashMap<>();
+  private final boolean shareValues;
+
+  /** State whose reads decode a fresh object every time (safe for user code's state). */
   FlinkStateInternals(AbstractStreamOperator<?> operator, TimestampMultiset holds) {
+    this(operator, holds, false);
+  }
+
+  /**
+   * @param shareValues whether a value cell may hand out the object last written or read (for
+   *     the windowing core, which never changes an object it read or wrote, as with an in-memory
+   *     store that keeps objects): reads of unchanged bytes then skip decoding. The bytes are
+   *     recognised by identity (the heap backend hands out the array it stores, and the arrays
+   *     are never changed); any other backend, a copy or a restore simply decodes again.
+   */
+  FlinkStateInternals(
+      AbstractStreamOperator<?> operator, TimestampMultiset holds, boolean shareValues) {
     this.operator = operator;
     this.holds = holds;
+    this.shareValues = shareValues;
   }
 
   /** A tag's Flink cell: its descriptor (null for holds) and its kind. */
   private record Cell(StateDescriptor<?, byte[]> descriptor, StateTag.Kind kind) {}
 
-  /** A namespace's encoding, and the keys of the watermark holds in it (made on first use). */
+  /** A namespace's encoding, and the watermark holds in it (made on first use). */
   private static final class Encoded {
     final EncodedKey key;
     private Map<String, EncodedKey> holdKeys;
+    /** The views of the holds in this namespace, by tag (views are stateless). */
+    private Map<StateTag<?>, Hold> holdViews;
 
     Encoded(EncodedKey key) {
       this.key = key;
@@ -117,18 +134,35 @@ final class FlinkStateInternals implements StateInternals {
     Cell cell = cellOf(tag);
     return (S) switch (cell.kind()) {
       case VALUE -> new Value<>(ns.key, (ValueStateDescriptor<byte[]>) cell.descriptor(),
-          tag.codec());
+          tag.codec(), shareValues);
       case COMBINING -> new Combining<>(ns.key,
           (ValueStateDescriptor<byte[]>) cell.descriptor(), tag);
       case BAG -> new Bag<>(ns.key, (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>)
           cell.descriptor(), tag.codec());
-      case WATERMARK_HOLD -> new Hold(ns.holdKey(tag.id()), tag.combiner());
+      case WATERMARK_HOLD -> hold(ns, tag);
     };
+  }
+
+  private Hold hold(Encoded ns, StateTag<?> tag) {
+    if (ns.holdViews == null) {
+      ns.holdViews = new IdentityHashMap<>(4);
+    }
+    Hold h = ns.holdViews.get(tag);
+    if (h == null) {
+      h = new Hold(ns.holdKey(tag.id()), tag.combiner());
+      if (ns.holdViews.size() < CACHED_TAGS_PER_NAMESPACE) {
+        ns.holdViews.put(tag, h);
+      }
+    }
+    return h;
   }
 
   private Encoded encoded(StateNamespace namespace) {
     Encoded e = namespaces.get(namespace);
     if (e == null) {
+      if (namespaces.size() >= CACHED_NAMESPACES) {
+        namespaces.clear(); // start over: the open windows come back at once
+      }
       e = new Encoded(new EncodedKey(namespace.encode()));
       namespaces.put(namespace, e);
     }
@@ -196,6 +230,23 @@ final class FlinkStateInternals implements StateInternals {
     return holdsState;
   }
 
+  private void remember(byte[] bytes, Object value) {
+    if (value == null) {
+      return;
+    }
+    if (decoded.size() >= CACHED_VALUES) {
+      decoded.clear(); // bounded: start over
+    }
+    decoded.put(bytes, value);
+  }
+
+  /** Drops the decoded value of bytes being replaced or cleared (so only live cells are kept). */
+  private void forget(byte[] bytes) {
+    if (bytes != null) {
+      decoded.remove(bytes);
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <T> byte[] encode(StateCodec<?> codec, T value) {
     return StateCodecs.toBytes((StateCodec) codec, value);
@@ -210,34 +261,63 @@ final class FlinkStateInternals implements StateInternals {
     private final EncodedKey ns;
     private final ValueStateDescriptor<byte[]> d;
     private final StateCodec<?> codec;
+    private final boolean share;
 
-    Value(EncodedKey ns, ValueStateDescriptor<byte[]> d, StateCodec<?> codec) {
+    Value(EncodedKey ns, ValueStateDescriptor<byte[]> d, StateCodec<?> codec, boolean share) {
       this.ns = ns;
       this.d = d;
       this.codec = codec;
+      this.share = share;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T read() {
+      byte[] bytes;
       try {
-        return decode(codec, flink(ns, d).value());
+        bytes = flink(ns, d).value();
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
+      if (!share || bytes == null) {
+        return decode(codec, bytes);
+      }
+      Object value = decoded.get(bytes);
+      if (value == null) {
+        value = decode(codec, bytes);
+        remember(bytes, value);
+      }
+      return (T) value;
     }
 
     @Override
     public void write(T value) {
+      byte[] bytes = encode(codec, value);
       try {
-        flink(ns, d).update(encode(codec, value));
+        org.apache.flink.api.common.state.ValueState<byte[]> s = flink(ns, d);
+        if (share) {
+          forget(s.value());
+        }
+        s.update(bytes);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
+      }
+      if (share) {
+        remember(bytes, value);
       }
     }
 
     @Override
     public void clear() {
-      flink(ns, d).clear();
+      org.apache.flink.api.common.state.ValueState<byte[]> s = flink(ns, d);
+      if (share) {
+        try {
+          forget(s.value());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      s.clear();
     }
   }
 
@@ -247,7 +327,7 @@ final class FlinkStateInternals implements StateInternals {
 
     @SuppressWarnings("unchecked")
     Combining(EncodedKey ns, ValueStateDescriptor<byte[]> d, StateTag<?> tag) {
-      this.cell = new Value<>(ns, d, tag.codec());
+      this.cell = new Value<>(ns, d, tag.codec(), false); // accumulators may be changed in place
       this.aggregation = (Aggregation<I, A, O>) tag.aggregation();
     }
 

@@ -99,7 +99,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   public void open() throws Exception {
     super.open();
     holds = new TimestampMultiset();
-    state = new FlinkStateInternals(this, holds);
+    state = new FlinkStateInternals(this, holds, true); // the core never changes what it read
     InternalTimerService<EncodedKey> service =
         getInternalTimerService("millrace-timers", FlinkStateInternals.NAMESPACES, this);
     timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
