@@ -253,8 +253,11 @@ public final class KeyedGroupAlsoByWindow<I, O> {
    * hold and {@code earliestDueTimer}, whichever is earliest.
    */
   private long keyOutputWatermark(long earliestDueTimer) {
-    long input = timers.currentInputWatermark();
-    return Math.min(input, Math.min(g.holds().minimumHold(state), earliestDueTimer));
+    long bound = Math.min(timers.currentInputWatermark(), earliestDueTimer);
+    if (bound <= dev.millrace.windowing.Timestamps.MIN) {
+      return bound; // no hold can be earlier: skip reading the key's holds
+    }
+    return Math.min(bound, g.holds().minimumHold(state));
   }
 
   private ActiveWindowSet activeWindows() {
