@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
  * input from a {@code Create} after the grouping. Side inputs are only read after the grouping:
  * before it, a runner may hold back main-input elements until the side input is ready, which
  * legitimately changes how they are bundled into panes. Scripts use several keys by default.
- * Features on which the runners are known to disagree (a Flatten before the grouping, a second
- * grouping) are off by default; see {@link Knobs}.
+ * A Flatten of two branches of the TestStream before the grouping and a second grouping under
+ * the continuation trigger are generated too (each can be switched off, see {@link Knobs}).
  */
 final class StreamCaseGenerator {
   private static final long[] FIXED = {10_000, 30_000, 60_000};
@@ -36,8 +36,7 @@ final class StreamCaseGenerator {
   private final Knobs knobs;
 
   /**
-   * Switches for generated features that are off by default because runners disagree on them
-   * (see the report of each known disagreement below); turn one on to reproduce it.
+   * Switches for generated features, to narrow a disagreement down.
    *
    * @param maxKeys how many distinct keys a script may use (default 3); with 1, no re-keying
    *     before the grouping either, so every grouping sees a single key. Several keys check that
@@ -45,18 +44,21 @@ final class StreamCaseGenerator {
    *     grouping core decides element holds and ON_TIME versus LATE against the key's own output
    *     watermark, see KeyedGroupAlsoByWindow).
    * @param flattenBeforeGrouping whether a Flatten of two branches of the TestStream may precede
-   *     the grouping. KNOWN DISAGREEMENT: on the Flink runner the two branches' elements of one
-   *     TestStream event do not reach the grouping as one bundle, and the branch through the
-   *     extra ParDo is processed under an earlier watermark, so an element the direct runner
-   *     drops as too late is kept and fired as an EARLY pane of a long-expired window.
-   * @param regroup whether to generate second groupings under continuation triggers
+   *     the grouping (default true). It found that on Flink the two branches' elements of one
+   *     TestStream event did not reach the grouping as one bundle and that a branch could be
+   *     processed under another step's watermark; fixed by running every operator step by step
+   *     (records carry their script step, held watermarks travel as markers).
+   * @param regroup whether to generate second groupings under continuation triggers (default
+   *     true). It found that on Flink a grouping after another one labelled panes differently
+   *     (same cause), and that a side input from a bounded Create looked unready to a parallel
+   *     Flink job until the very end.
    */
   record Knobs(int maxKeys, boolean flattenBeforeGrouping, boolean regroup) {
     /** The defaults, overridden by -Ddifferential.keys, .flattenBeforeGrouping, .regroup. */
     static Knobs fromSystemProperties() {
       return new Knobs(Integer.getInteger("differential.keys", 3),
-          Boolean.getBoolean("differential.flattenBeforeGrouping"),
-          Boolean.getBoolean("differential.regroup"));
+          Boolean.parseBoolean(System.getProperty("differential.flattenBeforeGrouping", "true")),
+          Boolean.parseBoolean(System.getProperty("differential.regroup", "true")));
     }
   }
 

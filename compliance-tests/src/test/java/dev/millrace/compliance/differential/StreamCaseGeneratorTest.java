@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class StreamCaseGeneratorTest {
   private static final Features ALL = new Features(true, true, true, true);
   private static final StreamCaseGenerator.Knobs DEFAULTS =
-      new StreamCaseGenerator.Knobs(3, false, false);
+      new StreamCaseGenerator.Knobs(3, true, true);
 
   private static List<StreamBatch> batches(Features features, int count) {
     StreamCaseGenerator g = new StreamCaseGenerator(features, DEFAULTS);
@@ -54,13 +54,19 @@ class StreamCaseGeneratorTest {
         if (br.sideInput() != null) {
           seen.add(br.sideInput().sumView() ? "singleton view" : "list view");
         }
+        if (br.regroup() != null) {
+          seen.add("regroup");
+        }
+        if (br.pre().stream().anyMatch(st -> st instanceof Step.FlattenWithBranch)) {
+          seen.add("flatten before grouping");
+        }
       }
     }
     assertThat(seen).contains("AfterWatermark", "AfterWatermark+early", "AfterWatermark+late",
         "AfterWatermark+early+late", "AfterPane", "AfterProcessingTime", "Repeatedly",
         "AfterFirst", "AfterAll", "AfterEach", "OrFinally", "FIXED", "SLIDING", "SESSIONS",
         "GLOBAL", "GROUP_BY_KEY", "SUM", "COUNT", "accumulating", "discarding", "lateness",
-        "no lateness", "singleton view", "list view");
+        "no lateness", "singleton view", "list view", "regroup", "flatten before grouping");
   }
 
   @Test

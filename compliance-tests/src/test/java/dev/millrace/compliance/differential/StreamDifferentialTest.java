@@ -32,9 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * number of cases, {@code -Ddifferential.baseSeed=N} picks other seeds, {@code
  * -Ddifferential.seed=S} replays the cases of seed S, and {@code -Ddifferential.case=K} with it
  * replays case K alone (as a pipeline of one branch). Scripts use three keys; {@code
- * -Ddifferential.keys=1} restricts them to one. {@code -Ddifferential.flattenBeforeGrouping=true}
- * and {@code -Ddifferential.regroup=true} turn on features with known runner disagreements
- * ({@link StreamCaseGenerator.Knobs}).
+ * -Ddifferential.keys=1} restricts them to one. {@code -Ddifferential.flattenBeforeGrouping=false}
+ * and {@code -Ddifferential.regroup=false} switch off a Flatten before the grouping and second
+ * groupings ({@link StreamCaseGenerator.Knobs}), to narrow a disagreement down.
  */
 class StreamDifferentialTest {
   static final String CASE_PROPERTY = "differential.case";

@@ -38,6 +38,18 @@ final class Exits implements StageRunner.Exits {
     timestamp = hasTimestamp ? record.getTimestamp() : 0;
   }
 
+  /** Sends a script marker along every exit (each exit's consumers need it). */
+  void emitMarker(ScriptMarker marker, long step) {
+    StreamRecord<WindowedValue<Object>> record = new StreamRecord<>(marker.asRecord(), step);
+    if (tags == null) {
+      output.collect(record);
+    } else {
+      for (OutputTag<WindowedValue<Object>> tag : tags) {
+        output.collect(tag, record);
+      }
+    }
+  }
+
   @Override
   public void emit(int exit, WindowedValue<Object> value) {
     reuse.replace(value);

@@ -35,6 +35,7 @@ import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -48,8 +49,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>an unbounded read: split on the client, read by a parallel source function that keeps
  *       the checkpoint marks in Flink checkpoints ({@link UnboundedSourceFunction});
  *   <li>a TestStream: replayed by one instance ({@link TestStreamOperator}); with a single
- *       TestStream, the Flink watermark counts script events and every operator reads the
- *       virtual event-time and processing-time clocks from it ({@link FlinkClock#script});
+ *       TestStream, records carry their script step, the Flink watermark counts completed steps,
+ *       every operator runs the steps one by one with the script's virtual event-time and
+ *       processing-time clocks ({@link FlinkClock#script}), and held output watermarks travel
+ *       as {@link ScriptMarker}s to every instance of a keyed consumer, so the job gives the
+ *       direct runner's panes at any parallelism;
  *   <li>element-wise steps (ParDos without side inputs, window assignments): fused into one
  *       operator per stage ({@link StageOperator}), rooted at the collection they read;
  *   <li>a ParDo with side inputs: a two-input stage whose second input is the broadcast union
@@ -75,6 +79,8 @@ public final class FlinkPipelineTranslator {
   private final Map<PCollectionView<?>, PCollection<?>> viewInputs = new HashMap<>();
   private final Map<String, Integer> uids = new HashMap<>();
   private FlinkClock clock = FlinkClock.real();
+  /** Where script markers go (under a script clock), else null. */
+  private MarkerRouting routing;
   /**
    * Collections produced with parallelism 1 (a TestStream and the stages fused after it): their
    * element-wise consumers keep parallelism 1, so no element overtakes a watermark on the way to
@@ -118,13 +124,15 @@ public final class FlinkPipelineTranslator {
       unboundedReads |= s instanceof UnboundedReadStep;
     }
     if (testStreams.size() == 1 && !unboundedReads) {
-      // One script drives the whole job: both clocks travel with it.
-      clock = FlinkClock.script(testStreams.get(0).stream());
-      // After a shuffle, a keyed operator sees only the minimum watermark of its senders, not
-      // each sender's watermark at each script step, so with several instances an element can be
-      // processed under another step's watermark (late data kept, bundles split). Until the
-      // senders' watermarks travel per step, a scripted job runs every operator in one instance.
-      env.setParallelism(1);
+      // One script drives the whole job: both clocks travel with it, step by step. Records
+      // carry their step; held output watermarks travel as markers to every keyed instance.
+      int parallelism = Math.max(1, env.getParallelism());
+      int maxParallelism = env.getMaxParallelism() > 0 ? env.getMaxParallelism()
+          : KeyGroupRangeAssignment.computeDefaultMaxParallelism(parallelism);
+      env.setParallelism(parallelism); // markers are routed to this many keyed instances
+      env.setMaxParallelism(maxParallelism);
+      clock = FlinkClock.script(testStreams.get(0).stream(), parallelism, maxParallelism);
+      routing = MarkerRouting.of(parallelism, maxParallelism);
     }
     for (ExecutableStep s : graph.steps()) {
       if (s instanceof ParDoStep p && DoFnDeclarations.isStateful(p.parDo().getFn())) {
@@ -320,7 +328,8 @@ public final class FlinkPipelineTranslator {
     SingleOutputStreamOperator<WindowedValue<Object>> op = streamOf(p.input(), p.name())
         .connect(side.broadcast())
         .transform(built.name(), built.outputType(), new SideInputStageOperator(
-            uid("stage:" + p.name()), built.plan(), options, built.exitTags(), views, clock))
+            uid("stage:" + p.name()), built.plan(), options, built.exitTags(), views, clock,
+            isBounded(p.input())))
         .uid(uid("stage:" + p.name()));
     keepSequential(op, p.input(), built.exits());
     registerExits(built, op);
@@ -344,7 +353,12 @@ public final class FlinkPipelineTranslator {
     for (PCollection<?> in : f.inputs()) {
       DataStream<WindowedValue<Object>> s = streamOf(in, f.name());
       if (!s.getType().equals(type) || (result != null && s == result)) {
-        s = s.map(v -> v, type).name(f.name());
+        s = s.map(v -> v, type).name(f.name()).setParallelism(s.getParallelism());
+      }
+      if (sequential.contains(in)) {
+        // Under a TestStream, what reads a union with the script's own branch stays in one
+        // instance too (it would otherwise be rebalanced over instances without a shuffle key).
+        sequential.add(out);
       }
       result = result == null ? s : result.union(s);
     }
@@ -360,7 +374,8 @@ public final class FlinkPipelineTranslator {
     String id = uid("gbk:" + g.name());
     DataStream<WindowedValue<Object>> grouped = keyed(g.input(), kv.getKeyCoder(), g.name())
         .transform(g.name(), typeOf(out),
-            new GroupAlsoByWindowOperator(id, g.name(), core, kv.getKeyCoder(), true, clock))
+            new GroupAlsoByWindowOperator(id, g.name(), core, kv.getKeyCoder(), true, clock,
+                isBounded(g.input())))
         .uid(id);
     streams.put(out, grouped);
   }
@@ -385,10 +400,12 @@ public final class FlinkPipelineTranslator {
     PCollection<?> out = onlyOutput(c);
     String id = uid("combine:" + c.name());
     DataStream<WindowedValue<Object>> combined = partial
-        .keyBy(new KeyFunction(kv.getKeyCoder()), CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE))
+        .keyBy(new KeyFunction(kv.getKeyCoder(), routing),
+            CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE))
         .transform(c.name(), typeOf(out),
             SortedCombineOperator.orCore(graph, options, c, id, kv.getKeyCoder(),
-                new GroupAlsoByWindowOperator(id, c.name(), core, kv.getKeyCoder(), false, clock)))
+                new GroupAlsoByWindowOperator(id, c.name(), core, kv.getKeyCoder(), false, clock,
+                    isBounded(c.input()))))
         .uid(id);
     streams.put(out, combined);
   }
@@ -396,7 +413,12 @@ public final class FlinkPipelineTranslator {
   private org.apache.flink.streaming.api.datastream.KeyedStream<WindowedValue<Object>, EncodedKey>
       keyed(PCollection<?> input, Coder<?> keyCoder, String step) {
     return streamOf(input, step).keyBy(
-        new KeyFunction(keyCoder), CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE));
+        new KeyFunction(keyCoder, routing),
+        CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE));
+  }
+
+  private static boolean isBounded(PCollection<?> pc) {
+    return pc.isBounded() == PCollection.IsBounded.BOUNDED;
   }
 
   private static KvCoder<?, ?> kvCoder(PCollection<?> input, String step) {
@@ -411,14 +433,20 @@ public final class FlinkPipelineTranslator {
   static final class KeyFunction implements KeySelector<WindowedValue<Object>, EncodedKey> {
     private static final long serialVersionUID = 1L;
     private final Coder<Object> keyCoder;
+    private final MarkerRouting routing;
 
+    /** @param routing where script markers go, or null without a script clock */
     @SuppressWarnings("unchecked")
-    KeyFunction(Coder<?> keyCoder) {
+    KeyFunction(Coder<?> keyCoder, MarkerRouting routing) {
       this.keyCoder = (Coder<Object>) keyCoder;
+      this.routing = routing;
     }
 
     @Override
     public EncodedKey getKey(WindowedValue<Object> value) {
+      if (routing != null && ScriptMarker.is(value)) {
+        return routing.keyOf(ScriptMarker.of(value));
+      }
       return EncodedKey.of(keyCoder, ((KV<?, ?>) value.value()).getKey());
     }
   }

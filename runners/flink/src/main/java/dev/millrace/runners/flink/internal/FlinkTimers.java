@@ -27,6 +27,7 @@ import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.InternalTimerServiceImpl;
 
 /**
  * The windowing core's {@link TimerInternals} on Flink's timer service, for the operator's
@@ -50,6 +51,11 @@ final class FlinkTimers implements TimerInternals {
 
   private final AbstractStreamOperator<?> operator;
   private final InternalTimerService<EncodedKey> service;
+  /** Under a script clock: the step's clocks, and the service for processing-time timers. */
+  private final ScriptTime scriptTime;
+  private final InternalTimerService<EncodedKey> processingService;
+  private boolean advancing;
+  private boolean setDueWhileAdvancing;
   private final StateCodec<?> windowCodec;
   private final LongSupplier outputWatermark;
   private final FlinkClock clock;
@@ -89,12 +95,73 @@ final class FlinkTimers implements TimerInternals {
       AbstractStreamOperator<?> operator, InternalTimerService<EncodedKey> service,
       StateCodec<?> windowCodec, LongSupplier outputWatermark, FlinkClock clock,
       boolean keepOutputs) {
+    this(operator, service, null, windowCodec, outputWatermark, clock, keepOutputs, null);
+  }
+
+  private FlinkTimers(
+      AbstractStreamOperator<?> operator, InternalTimerService<EncodedKey> service,
+      InternalTimerService<EncodedKey> processingService, StateCodec<?> windowCodec,
+      LongSupplier outputWatermark, FlinkClock clock, boolean keepOutputs, ScriptTime scriptTime) {
+    this.processingService = processingService;
+    this.scriptTime = scriptTime;
     this.keepOutputs = keepOutputs;
     this.clock = clock;
     this.operator = operator;
     this.service = service;
     this.windowCodec = windowCodec;
     this.outputWatermark = outputWatermark;
+  }
+
+  /**
+   * Timers under a script clock: both kinds are set in the step's clocks ({@code time}) and fire
+   * when {@link #advanceScript()} is called after the operator moved to a step: event-time timers
+   * from {@code eventService}, processing-time ones from {@code processingService} (both Flink
+   * event-time queues, advanced by the operator, never by Flink watermarks).
+   */
+  static FlinkTimers scripted(
+      AbstractStreamOperator<?> operator, InternalTimerService<EncodedKey> eventService,
+      InternalTimerService<EncodedKey> processingService, StateCodec<?> windowCodec,
+      LongSupplier outputWatermark, FlinkClock clock, boolean keepOutputs, ScriptTime time) {
+    return new FlinkTimers(operator, eventService, processingService, windowCodec,
+        outputWatermark, clock, keepOutputs, time);
+  }
+
+  /** Where a timer is registered: which service, which queue, which Flink time. */
+  private record Target(InternalTimerService<EncodedKey> service, boolean eventQueue, long time) {}
+
+  private Target target(TimeDomain domain, long t) {
+    if (scriptTime != null) {
+      return new Target(domain == TimeDomain.EVENT_TIME ? service : processingService, true, t + 1);
+    }
+    FlinkClock.Registration r = clock.register(domain, t);
+    return r == null ? null : new Target(service, r.eventTimeService(), r.flinkTime());
+  }
+
+  /**
+   * Script clock only: fires, through the operator's {@code onEventTime}, every timer due at the
+   * step's clocks, including timers that firings set for times already passed, until none is due.
+   */
+  void advanceScript() throws Exception {
+    advancing = true;
+    try {
+      do {
+        setDueWhileAdvancing = false;
+        impl(service).advanceWatermark(scriptTime.inputWatermark());
+        impl(processingService).advanceWatermark(scriptTime.processingTime());
+      } while (setDueWhileAdvancing);
+    } finally {
+      advancing = false;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static InternalTimerServiceImpl<EncodedKey, EncodedKey> impl(
+      InternalTimerService<EncodedKey> s) {
+    if (!(s instanceof InternalTimerServiceImpl<?, ?> impl)) {
+      throw new IllegalStateException("a TestStream job needs Flink's heap or RocksDB timer "
+          + "service in STREAMING mode, but the operator got " + s.getClass().getName());
+    }
+    return (InternalTimerServiceImpl<EncodedKey, EncodedKey>) impl;
   }
 
   /** The key's timer times (Flink keeps the current key; the namespace is always void). */
@@ -194,11 +261,15 @@ final class FlinkTimers implements TimerInternals {
       if (timer.domain() == TimeDomain.EVENT_TIME) {
         eventTimers.add(timer.timestamp());
       }
-      FlinkClock.Registration r = clock.register(timer.domain(), timer.timestamp());
-      if (r != null && r.eventTimeService()) {
-        service.registerEventTimeTimer(id, r.flinkTime());
+      Target r = target(timer.domain(), timer.timestamp());
+      if (r != null && r.eventQueue()) {
+        r.service().registerEventTimeTimer(id, r.time());
       } else if (r != null) {
-        service.registerProcessingTimeTimer(id, r.flinkTime());
+        r.service().registerProcessingTimeTimer(id, r.time());
+      }
+      if (advancing && timer.timestamp() < (timer.domain() == TimeDomain.EVENT_TIME
+          ? currentInputWatermark() : currentProcessingTime())) {
+        setDueWhileAdvancing = true;
       }
     } catch (Exception e) {
       throw new IllegalStateException("could not set " + timer, e);
@@ -209,11 +280,11 @@ final class FlinkTimers implements TimerInternals {
     if (domain == TimeDomain.EVENT_TIME) {
       eventTimers.remove(timestamp);
     }
-    FlinkClock.Registration r = clock.register(domain, timestamp);
-    if (r != null && r.eventTimeService()) {
-      service.deleteEventTimeTimer(id, r.flinkTime());
+    Target r = target(domain, timestamp);
+    if (r != null && r.eventQueue()) {
+      r.service().deleteEventTimeTimer(id, r.time());
     } else if (r != null) {
-      service.deleteProcessingTimeTimer(id, r.flinkTime());
+      r.service().deleteProcessingTimeTimer(id, r.time());
     }
   }
 
@@ -243,9 +314,9 @@ final class FlinkTimers implements TimerInternals {
     try {
       MapState<EncodedKey, Long> times = times();
       Long firedTs = times.get(fired.getNamespace());
-      FlinkClock.Registration expected =
-          firedTs == null ? null : clock.register(domainOf(fired.getNamespace()), firedTs);
-      if (expected == null || expected.flinkTime() != fired.getTimestamp()) {
+      Target expected =
+          firedTs == null ? null : target(domainOf(fired.getNamespace()), firedTs);
+      if (expected == null || expected.time() != fired.getTimestamp()) {
         return List.of();
       }
       long inputWatermark = currentInputWatermark();
@@ -334,8 +405,8 @@ final class FlinkTimers implements TimerInternals {
     if (fired == null || !id.equals(fired.getNamespace())) {
       return false;
     }
-    FlinkClock.Registration r = clock.register(domain, timestamp);
-    return r != null && r.flinkTime() == fired.getTimestamp();
+    Target r = target(domain, timestamp);
+    return r != null && r.time() == fired.getTimestamp();
   }
 
   private static TimeDomain domainOf(EncodedKey id) {
@@ -393,6 +464,9 @@ final class FlinkTimers implements TimerInternals {
 
   @Override
   public long currentInputWatermark() {
+    if (scriptTime != null) {
+      return scriptTime.inputWatermark();
+    }
     return clock.eventWatermark(service.currentWatermark());
   }
 
@@ -403,6 +477,9 @@ final class FlinkTimers implements TimerInternals {
 
   @Override
   public long currentProcessingTime() {
+    if (scriptTime != null) {
+      return scriptTime.processingTime();
+    }
     return clock.processingTime(service.currentWatermark(), service.currentProcessingTime());
   }
 }

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -42,6 +43,13 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * pending event-time timers of all keys of this instance; it is refreshed before each element
  * and each timer (so a firing timer still holds it), and forwarded after Flink has fired the
  * timers a watermark made due.
+ *
+ * <p>Under a script clock (one TestStream) the operator runs the script's steps one by one, as
+ * the direct runner runs one script event: a step's elements (records carry their step) are
+ * buffered until every sender has completed the step (the Flink watermark), processed key by key
+ * as one bundle, then the step's input watermark (the script's, or the lowest {@link
+ * ScriptMarker} of a held sender) and processing time fire the due timers; the step's outputs
+ * carry the step, and a held output watermark is sent on as markers.
  */
 public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements OneInputStreamOperator<WindowedValue<Object>, WindowedValue<Object>>,
@@ -55,6 +63,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private final StateCodec<?> windowCodec;
   private final boolean groupedOutput;
   private final FlinkClock clock;
+  private final boolean boundedInput;
 
   private transient FlinkStateInternals state;
   private transient FlinkTimers timers;
@@ -71,6 +80,10 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private transient Map<EncodedKey, List<WindowedValue<Object>>> pending;
   private transient long pendingBundle;
   private transient Object lastDecodedKey;
+  /** Under a script clock: the input's steps, the step reached, the elements by step and key. */
+  private transient ScriptInput scriptInput;
+  private transient ScriptTime scriptTime;
+  private transient TreeMap<Long, Map<EncodedKey, List<WindowedValue<Object>>>> byStep;
 
   /**
    * @param groupedOutput true for a GroupByKey (panes are lists, given out unmodifiable), false
@@ -79,8 +92,9 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   @SuppressWarnings("unchecked")
   public GroupAlsoByWindowOperator(
       String id, String stepName, GroupAlsoByWindow<?, ?> core, Coder<?> keyCoder,
-      boolean groupedOutput, FlinkClock clock) {
+      boolean groupedOutput, FlinkClock clock, boolean boundedInput) {
     this.clock = clock;
+    this.boundedInput = boundedInput;
     this.id = id;
     this.stepName = stepName;
     this.core = (GroupAlsoByWindow<Object, Object>) core;
@@ -102,7 +116,16 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     state = new FlinkStateInternals(this, holds, true); // the core never changes what it read
     InternalTimerService<EncodedKey> service =
         getInternalTimerService("millrace-timers", FlinkStateInternals.NAMESPACES, this);
-    timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
+    if (clock instanceof FlinkClock.Script script) {
+      scriptInput = new ScriptInput(script, boundedInput);
+      scriptTime = new ScriptTime(script);
+      byStep = new TreeMap<>();
+      timers = FlinkTimers.scripted(this, service, getInternalTimerService(
+              "millrace-script-processing-timers", FlinkStateInternals.NAMESPACES, this),
+          windowCodec, () -> outputWatermark, clock, false, scriptTime);
+    } else {
+      timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
+    }
     this.service = service;
     metrics = new MetricsContainerImpl(stepName);
     flinkMetrics =
@@ -147,6 +170,17 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   @Override
   public void processElement(StreamRecord<WindowedValue<Object>> record) {
     WindowedValue<Object> v = record.getValue();
+    if (scriptInput != null) {
+      if (ScriptMarker.is(v)) {
+        scriptInput.observeMarker(ScriptMarker.of(v));
+        return;
+      }
+      long step = Math.max(scriptTime.step() + 1,
+          record.hasTimestamp() ? record.getTimestamp() : 0);
+      byStep.computeIfAbsent(step, k -> new LinkedHashMap<>())
+          .computeIfAbsent((EncodedKey) getCurrentKey(), k -> new ArrayList<>()).add(v);
+      return;
+    }
     if (record.hasTimestamp()) {
       if (record.getTimestamp() != pendingBundle) {
         flushBundle();
@@ -205,6 +239,9 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   @Override
   public void onProcessingTime(InternalTimer<EncodedKey, EncodedKey> timer) {
     onTimer(timer);
+    if (scriptInput != null) {
+      return; // never: script timers are all in event-time queues
+    }
     refreshOutputWatermark(Timestamps.MAX);
     emitWatermark(false);
   }
@@ -227,6 +264,14 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
 
   @Override
   public void processWatermark(Watermark mark) throws Exception {
+    if (scriptInput != null) {
+      scriptInput.observeWatermark(mark.getTimestamp());
+      while (scriptTime.step() < scriptInput.completed()) {
+        runStep(scriptTime.step() + 1);
+      }
+      flinkMetrics.sync();
+      return;
+    }
     flushBundle();
     if (timeServiceManager != null) {
       timeServiceManager.advanceWatermark(mark);
@@ -234,6 +279,41 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     refreshOutputWatermark(Timestamps.MAX);
     emitWatermark(mark.getTimestamp() == Long.MAX_VALUE);
     flinkMetrics.sync(); // the metrics created since the last watermark become Flink metrics
+  }
+
+  /**
+   * Script clock: step {@code step} as the direct runner runs it for one script event: the step's
+   * elements, key by key (under the previous step's clocks), then the step's input watermark and
+   * processing time, the timers they make due, and the step's output watermark: a marker when it
+   * is held below the script's, then the Flink watermark that says the step is complete.
+   */
+  private void runStep(long step) throws Exception {
+    FlinkClock.Script script = (FlinkClock.Script) clock;
+    reuse.setTimestamp(step);
+    Map<EncodedKey, List<WindowedValue<Object>>> bundle = byStep.remove(step);
+    if (bundle != null) {
+      refreshOutputWatermark(Timestamps.MAX);
+      for (Map.Entry<EncodedKey, List<WindowedValue<Object>>> e : bundle.entrySet()) {
+        setCurrentKey(e.getKey());
+        List<WindowedValue<Object>> values = new ArrayList<>(e.getValue().size());
+        for (WindowedValue<Object> v : e.getValue()) {
+          values.add(valueOnly(v));
+        }
+        run(() -> bind().processElements(values));
+      }
+    }
+    scriptTime.advance(step, scriptInput.watermarkAt(step), script.processingTimeAt(step));
+    timers.advanceScript();
+    refreshOutputWatermark(Timestamps.MAX);
+    if (outputWatermark < script.watermarkAt(step)) {
+      MarkerRouting.emit(script, step, outputWatermark,
+          m -> output.collect(new StreamRecord<>(m.asRecord(), step)));
+    }
+    long flink = script.flinkWatermark(step, outputWatermark);
+    if (flink > emittedWatermark) {
+      emittedWatermark = flink;
+      output.emitWatermark(new Watermark(flink));
+    }
   }
 
   private void emitWatermark(boolean endOfInput) {

@@ -80,6 +80,20 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
   @Override
   public void processElement(StreamRecord<WindowedValue<Object>> record) {
     WindowedValue<Object> v = record.getValue();
+    if (ScriptMarker.is(v)) { // a held watermark passes through (TestStream)
+      output.collect(record);
+      return;
+    }
+    if (record.hasTimestamp() != reuse.hasTimestamp()
+        || (record.hasTimestamp() && record.getTimestamp() != reuse.getTimestamp())) {
+      // Under a TestStream, partials of one script step travel together, tagged with it.
+      flush();
+      if (record.hasTimestamp()) {
+        reuse.setTimestamp(record.getTimestamp());
+      } else {
+        reuse.eraseTimestamp();
+      }
+    }
     KV<?, ?> kv = (KV<?, ?>) v.value();
     Object key = structural(kv.getKey());
     MetricsEnvironment.Holder holder = MetricsEnvironment.holder();

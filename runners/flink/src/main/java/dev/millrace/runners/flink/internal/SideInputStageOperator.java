@@ -41,11 +41,11 @@ import org.apache.flink.util.OutputTag;
  * stored with the inputs' coders ({@link CoderTypeSerializer}).
  *
  * <p>Under a script clock (one TestStream) the operator replays its inputs step by step, as the
- * direct runner does in one pass per script event: the main elements of script step k (known from
- * their bundle number, else from the main watermark) wait until both inputs have completed step k
- * ({@link StepTrail}); then they are checked against the side input's watermark <em>at step
- * k</em>, the ready ones (with those released by it) are processed, and the output watermark of
- * step k is forwarded. Without this, the side input (computed by other operators from the same
+ * direct runner does in one pass per script event: the main and side elements of script step k
+ * (records carry their step) wait until both inputs have completed step k ({@link ScriptInput});
+ * then the side elements are added, the main elements are checked against the side input's
+ * watermark <em>at step k</em>, the ready ones (with those released by it) are processed, and the
+ * output watermark of step k is forwarded (a {@link ScriptMarker} when it is held). Without this, the side input (computed by other operators from the same
  * script) would lag behind the main input by however far Flink happened to run ahead, and the
  * held output watermark would let later elements through that the other runners drop as late.
  */
@@ -61,6 +61,7 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   private final List<PCollectionView<?>> views;
   private final FlinkClock clock;
   private final boolean sideBounded;
+  private final boolean mainBounded;
   private transient StageRunner runner;
   private transient Exits exits;
   private transient List<Map<BoundedWindow, List<Object>>> values;
@@ -75,17 +76,19 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   private transient long mainFlinkWatermark;
   private transient long sideWatermark;
   private transient long emittedWatermark;
-  private transient StepTrail mainTrail;
-  private transient StepTrail sideTrail;
+  private transient ScriptInput mainInput;
+  private transient ScriptInput sideInput;
   private transient TreeMap<Long, List<WindowedValue<Object>>> byStep;
+  private transient TreeMap<Long, List<UnionCoder.Tagged>> sideByStep;
   private transient long cursor;
   private transient StreamRecord<Object> stepRecord;
 
   public SideInputStageOperator(
       String id, StagePlan plan, PipelineOptions options,
       List<OutputTag<WindowedValue<Object>>> exitTags, List<PCollectionView<?>> views,
-      FlinkClock clock) {
+      FlinkClock clock, boolean mainBounded) {
     this.clock = clock;
+    this.mainBounded = mainBounded;
     this.id = id;
     this.plan = plan;
     this.options = options;
@@ -165,10 +168,11 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
     runner.afterBundle(
         MetricsAccumulator.register(getRuntimeContext(), id, runner.metrics())::sync);
     runner.setup();
-    if (clock.isScript()) {
-      mainTrail = new StepTrail(clock, false);
-      sideTrail = new StepTrail(clock, sideBounded);
+    if (clock instanceof FlinkClock.Script script) {
+      mainInput = new ScriptInput(script, mainBounded);
+      sideInput = new ScriptInput(script, sideBounded);
       byStep = new TreeMap<>();
+      sideByStep = new TreeMap<>();
       cursor = 0;
       stepRecord = new StreamRecord<>(null);
     }
@@ -178,14 +182,13 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   public void processElement1(StreamRecord<WindowedValue<Object>> record) {
     WindowedValue<Object> v = record.getValue();
     if (byStep != null) {
-      long step = record.hasTimestamp() ? clock.bundleStep(record.getTimestamp()) : -1;
-      if (step < 0) {
-        step = mainTrail.completed() + 1;
-      }
-      if (step > cursor) {
-        byStep.computeIfAbsent(step, k -> new ArrayList<>()).add(v);
+      if (ScriptMarker.is(v)) {
+        mainInput.observeMarker(ScriptMarker.of(v));
         return;
       }
+      long step = Math.max(cursor + 1, record.hasTimestamp() ? record.getTimestamp() : 0);
+      byStep.computeIfAbsent(step, k -> new ArrayList<>()).add(v);
+      return;
     }
     if (isReady(v)) {
       exits.input(record);
@@ -198,6 +201,20 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   @Override
   public void processElement2(StreamRecord<UnionCoder.Tagged> record) throws Exception {
     UnionCoder.Tagged t = record.getValue();
+    if (sideByStep != null) {
+      WindowedValue<?> v = (WindowedValue<?>) t.value();
+      if (ScriptMarker.is(v)) {
+        sideInput.observeMarker(ScriptMarker.of(v));
+        return;
+      }
+      long step = Math.max(cursor + 1, record.hasTimestamp() ? record.getTimestamp() : 0);
+      sideByStep.computeIfAbsent(step, k -> new ArrayList<>()).add(t);
+      return;
+    }
+    addSide(t);
+  }
+
+  private void addSide(UnionCoder.Tagged t) throws Exception {
     sideState.put(nextSideId++, t);
     addSideValue(t);
   }
@@ -212,10 +229,10 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   private static final StreamRecord<Object> NO_TIMESTAMP = new StreamRecord<>(null);
 
   @Override
-  public void processWatermark1(Watermark mark) {
+  public void processWatermark1(Watermark mark) throws Exception {
     if (byStep != null) {
       runner.finishBundle();
-      mainTrail.observe(mark.getTimestamp());
+      mainInput.observeWatermark(mark.getTimestamp());
       advance();
       return;
     }
@@ -226,9 +243,9 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   }
 
   @Override
-  public void processWatermark2(Watermark mark) {
+  public void processWatermark2(Watermark mark) throws Exception {
     if (byStep != null) {
-      sideTrail.observe(mark.getTimestamp());
+      sideInput.observeWatermark(mark.getTimestamp());
       advance();
       return;
     }
@@ -239,9 +256,9 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   }
 
   /** Runs every script step both inputs have completed (script clock only). */
-  private void advance() {
-    long target = Math.min(Math.min(mainTrail.completed(), sideTrail.completed()),
-        clock.lastStep() + 1);
+  private void advance() throws Exception {
+    long target = Math.min(Math.min(mainInput.completed(), sideInput.completed()),
+        ((FlinkClock.Script) clock).lastStep() + 1);
     while (cursor < target) {
       cursor++;
       runStep(cursor);
@@ -249,24 +266,40 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
   }
 
   /** One step: its main elements arrive, every ready element runs, its watermark is forwarded. */
-  private void runStep(long step) {
-    long side = Math.max(sideWatermark, sideTrail.eventWatermark(step));
+  private void runStep(long step) throws Exception {
+    FlinkClock.Script script = (FlinkClock.Script) clock;
+    Map<Long, List<UnionCoder.Tagged>> sideArrived = sideByStep.headMap(step, true);
+    for (List<UnionCoder.Tagged> tagged : sideArrived.values()) {
+      for (UnionCoder.Tagged t : tagged) {
+        addSide(t);
+      }
+    }
+    sideArrived.clear();
+    long side = Math.max(sideWatermark, sideInput.watermarkAt(step));
     boolean sideAdvanced = side > sideWatermark;
     sideWatermark = side;
-    mainWatermark = mainTrail.eventWatermark(step);
-    mainFlinkWatermark = mainTrail.flinkWatermark(step);
+    mainWatermark = mainInput.watermarkAt(step);
     List<WindowedValue<Object>> arrived = byStep.remove(step);
     if (arrived != null) {
       waiting.addAll(arrived);
     }
     if (arrived != null || sideAdvanced) {
       // One bundle per step, like the elements a TestStream event or a timer firing emits.
-      exits.input(stepRecord.replace(null, -clock.stepWatermark(step) - 1));
+      exits.input(stepRecord.replace(null, step));
       releaseReady();
     }
-    emitWatermark();
-    mainTrail.forgetBefore(step);
-    sideTrail.forgetBefore(step);
+    long held = mainWatermark;
+    for (WindowedValue<Object> v : waiting) {
+      held = Math.min(held, v.timestamp());
+    }
+    if (held < script.watermarkAt(step)) {
+      MarkerRouting.emit(script, step, held, m -> exits.emitMarker(m, step));
+    }
+    long flink = script.flinkWatermark(step, held);
+    if (flink > emittedWatermark) {
+      emittedWatermark = flink;
+      output.emitWatermark(new Watermark(flink));
+    }
   }
 
   /** Processes the waiting elements that are ready now, in arrival order. */
@@ -341,6 +374,12 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
     if (byStep != null) {
       byStep.values().forEach(waiting::addAll);
       byStep.clear();
+      for (List<UnionCoder.Tagged> tagged : sideByStep.values()) {
+        for (UnionCoder.Tagged t : tagged) {
+          addSide(t);
+        }
+      }
+      sideByStep.clear();
     }
     exits.input(NO_TIMESTAMP);
     for (WindowedValue<Object> v : waiting) {

@@ -13,9 +13,12 @@ import dev.millrace.windowing.Timestamps;
 import dev.millrace.windowing.WindowedValue;
 import dev.millrace.windowing.WindowingStrategy;
 import dev.millrace.windowing.core.TimerData;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -40,8 +43,10 @@ import org.apache.flink.util.OutputTag;
  * held back by the watermark holds (timers' output timestamps) and pending event-time timers of
  * all keys of this instance; it is refreshed before each element and each batch of timers and
  * forwarded after the timers a watermark made due have fired. Outputs of an element carry the
- * element's Flink record timestamp (its TestStream bundle, if any); outputs of timers fired by
- * watermark {@code k} of a TestStream script carry the bundle number {@code -k - 1}.
+ * element's Flink record timestamp (its TestStream bundle, if any). Under a script clock (one
+ * TestStream) the operator runs step by step like {@link GroupAlsoByWindowOperator}: elements of
+ * a step are processed when every sender has completed it, then the step's clocks fire timers,
+ * and every output carries the step.
  */
 public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements OneInputStreamOperator<WindowedValue<Object>, WindowedValue<Object>>,
@@ -60,6 +65,7 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
   private final WindowingStrategy strategy;
   private final Coder<Object> keyCoder;
   private final FlinkClock clock;
+  private final boolean boundedInput;
 
   private transient FlinkStateInternals state;
   private transient FlinkTimers timers;
@@ -76,6 +82,10 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
   private transient boolean inBundle;
   private transient int bundleSize;
   private transient EncodedKey lastKey;
+  /** Under a script clock: the input's steps, the step reached, the elements by step and key. */
+  private transient ScriptInput scriptInput;
+  private transient ScriptTime scriptTime;
+  private transient TreeMap<Long, Map<EncodedKey, List<WindowedValue<Object>>>> byStep;
 
   /**
    * @param id unique among the job's operators (names the metrics accumulator)
@@ -87,7 +97,8 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
       String id, String stepName, DoFn<?, ?> fn, PipelineOptions options, TupleTag<?> mainTag,
       List<TupleTag<?>> additionalTags, List<TupleTag<?>> exitOrder,
       List<OutputTag<WindowedValue<Object>>> exitTags, WindowingStrategy strategy,
-      Coder<?> keyCoder, FlinkClock clock) {
+      Coder<?> keyCoder, FlinkClock clock, boolean boundedInput) {
+    this.boundedInput = boundedInput;
     this.id = id;
     this.stepName = stepName;
     this.fn = (DoFn<KV<Object, Object>, Object>) fn;
@@ -113,8 +124,17 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
     holds = new TimestampMultiset();
     state = new FlinkStateInternals(this, holds);
     service = getInternalTimerService("millrace-timers", FlinkStateInternals.NAMESPACES, this);
-    timers = new FlinkTimers(this, service, strategy.windowFn().windowCodec(),
-        () -> outputWatermark, clock, true);
+    if (clock instanceof FlinkClock.Script script) {
+      scriptInput = new ScriptInput(script, boundedInput);
+      scriptTime = new ScriptTime(script);
+      byStep = new TreeMap<>();
+      timers = FlinkTimers.scripted(this, service, getInternalTimerService(
+              "millrace-script-processing-timers", FlinkStateInternals.NAMESPACES, this),
+          strategy.windowFn().windowCodec(), () -> outputWatermark, clock, true, scriptTime);
+    } else {
+      timers = new FlinkTimers(this, service, strategy.windowFn().windowCodec(),
+          () -> outputWatermark, clock, true);
+    }
     metrics = new MetricsContainerImpl(stepName);
     flinkMetrics =
         MetricsAccumulator.register(getRuntimeContext(), id, Map.of(stepName, metrics));
@@ -160,6 +180,18 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
 
   @Override
   public void processElement(StreamRecord<WindowedValue<Object>> record) {
+    if (scriptInput != null) {
+      WindowedValue<Object> v = record.getValue();
+      if (ScriptMarker.is(v)) {
+        scriptInput.observeMarker(ScriptMarker.of(v));
+        return;
+      }
+      long step = Math.max(scriptTime.step() + 1,
+          record.hasTimestamp() ? record.getTimestamp() : 0);
+      byStep.computeIfAbsent(step, k -> new LinkedHashMap<>())
+          .computeIfAbsent((EncodedKey) getCurrentKey(), k -> new ArrayList<>()).add(v);
+      return;
+    }
     exits.input(record);
     refreshOutputWatermark();
     startBundle();
@@ -181,6 +213,9 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
   @Override
   public void onProcessingTime(InternalTimer<EncodedKey, EncodedKey> timer) {
     fireDue(timer);
+    if (scriptInput != null) {
+      return;
+    }
     refreshOutputWatermark();
     finishBundle();
     emitWatermark(false);
@@ -188,14 +223,10 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
 
   /** Fires the current key's due timers, one timestamp at a time, until none is due. */
   private void fireDue(InternalTimer<EncodedKey, EncodedKey> fired) {
-    long flinkWatermark = service.currentWatermark();
-    if (clock.isScript() && flinkWatermark != Long.MIN_VALUE) {
-      timerRecord.setTimestamp(flinkWatermark == Long.MAX_VALUE ? Long.MIN_VALUE + 1
-          : -flinkWatermark - 1);
-    } else {
+    if (scriptInput == null) { // under a script the outputs carry the step (set by runStep)
       timerRecord.eraseTimestamp();
+      exits.input(timerRecord);
     }
-    exits.input(timerRecord);
     while (true) {
       // The due timers are still pending here: they hold the output watermark.
       refreshOutputWatermark();
@@ -211,12 +242,57 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
 
   @Override
   public void processWatermark(Watermark mark) throws Exception {
+    if (scriptInput != null) {
+      scriptInput.observeWatermark(mark.getTimestamp());
+      while (scriptTime.step() < scriptInput.completed()) {
+        runStep(scriptTime.step() + 1);
+      }
+      return;
+    }
     if (timeServiceManager != null) {
       timeServiceManager.advanceWatermark(mark);
     }
     refreshOutputWatermark();
     finishBundle();
     emitWatermark(mark.getTimestamp() == Long.MAX_VALUE);
+  }
+
+  /**
+   * Script clock: step {@code step} as the direct runner runs it for one script event: the step's
+   * elements key by key (under the previous step's clocks), then the step's clocks, the timers
+   * they make due, and the step's output watermark (a marker when held below the script's, then
+   * the Flink watermark that says the step is complete). Outputs carry the step.
+   */
+  private void runStep(long step) throws Exception {
+    FlinkClock.Script script = (FlinkClock.Script) clock;
+    exits.input(timerRecord.replace(null, step));
+    Map<EncodedKey, List<WindowedValue<Object>>> bundle = byStep.remove(step);
+    if (bundle != null) {
+      refreshOutputWatermark();
+      for (Map.Entry<EncodedKey, List<WindowedValue<Object>>> e : bundle.entrySet()) {
+        setCurrentKey(e.getKey());
+        startBundle();
+        bind();
+        for (WindowedValue<Object> v : e.getValue()) {
+          @SuppressWarnings("unchecked")
+          WindowedValue<KV<Object, Object>> value = (WindowedValue<KV<Object, Object>>) (Object) v;
+          run(() -> runner.processElement(value));
+        }
+      }
+    }
+    scriptTime.advance(step, scriptInput.watermarkAt(step), script.processingTimeAt(step));
+    timers.advanceScript();
+    refreshOutputWatermark();
+    finishBundle();
+    flinkMetrics.sync();
+    if (outputWatermark < script.watermarkAt(step)) {
+      MarkerRouting.emit(script, step, outputWatermark, m -> exits.emitMarker(m, step));
+    }
+    long flink = script.flinkWatermark(step, outputWatermark);
+    if (flink > emittedWatermark) {
+      emittedWatermark = flink;
+      output.emitWatermark(new Watermark(flink));
+    }
   }
 
   @Override

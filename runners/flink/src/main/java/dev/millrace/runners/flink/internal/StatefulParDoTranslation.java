@@ -62,7 +62,8 @@ final class StatefulParDoTranslation {
         : FlinkPipelineTranslator.typeOf(p.outputs().get(order.get(0)));
     StatefulDoFnOperator operator = new StatefulDoFnOperator(id, p.name(), p.parDo().getFn(),
         options, p.parDo().getMainOutputTag(), p.parDo().getAdditionalOutputTags(), order, tags,
-        p.input().getWindowingStrategy(), kv.getKeyCoder(), clock);
+        p.input().getWindowingStrategy(), kv.getKeyCoder(), clock,
+        p.input().isBounded() == dev.millrace.values.PCollection.IsBounded.BOUNDED);
     SingleOutputStreamOperator<WindowedValue<Object>> op =
         input.transform(p.name(), mainType, operator).uid(id);
     Map<PCollection<?>, DataStream<WindowedValue<Object>>> streams = new IdentityHashMap<>();

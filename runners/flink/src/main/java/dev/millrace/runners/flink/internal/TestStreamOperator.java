@@ -10,14 +10,14 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Replays a {@link TestStream} (with parallelism 1) when its trigger element arrives: elements as
- * records in the global window, watermark events as Flink watermarks, in script order. The Flink
- * record timestamp of an element is the number of its {@code addElements} event: fused stages
- * pass it on, and groupings process the elements of one event as one bundle (all elements of a
- * key in one call, triggers evaluated after them), as every runner does. The
- * upstream trigger source's own watermarks are swallowed, except the final one. With a script
- * {@link FlinkClock} the Flink watermark after the k-th event is the one standing for step k
- * ({@link FlinkClock#stepWatermark}; the clocks are looked up from it); with real clocks,
- * watermark events are forwarded as event-time watermarks.
+ * records in the global window, watermark events as Flink watermarks, in script order. With a
+ * script {@link FlinkClock}, the Flink record timestamp of an element is its script step and the
+ * Flink watermark after the k-th event stands for step k ({@link FlinkClock.Script#stepWatermark});
+ * fused stages pass the step on, and every grouping processes a step's elements as one bundle
+ * (all elements of a key in one call, triggers evaluated after them), as every runner does.
+ * With real clocks, the record timestamp is the number of the {@code addElements} event (the
+ * bundle) and watermark events are forwarded as event-time watermarks. The upstream trigger
+ * source's own watermarks are swallowed, except the final one.
  */
 public final class TestStreamOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements OneInputStreamOperator<Integer, WindowedValue<Object>> {
@@ -46,15 +46,16 @@ public final class TestStreamOperator extends AbstractStreamOperator<WindowedVal
         List<Object> values = stream.decode(e);
         long[] ts = e.timestamps();
         bundle++;
+        long tag = clock.isScript() ? step : bundle;
         for (int i = 0; i < values.size(); i++) {
           output.collect(reuse.replace(
-              WindowedValue.timestampedValueInGlobalWindow(values.get(i), ts[i]), bundle));
+              WindowedValue.timestampedValueInGlobalWindow(values.get(i), ts[i]), tag));
         }
       } else if (event instanceof TestStream.WatermarkEvent w && !clock.isScript()) {
         emit(Watermarks.toFlink(w.watermark()));
       }
       if (clock.isScript()) {
-        emit(clock.stepWatermark(step));
+        emit(((FlinkClock.Script) clock).stepWatermark(step));
       }
     }
     emit(Long.MAX_VALUE);

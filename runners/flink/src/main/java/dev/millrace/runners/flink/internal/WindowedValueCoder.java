@@ -20,13 +20,17 @@ import java.util.Objects;
 
 /**
  * Encodes an element as the Flink runner ships it: timestamp, windows (with the window function's
- * codec), pane, then the value with the collection's coder.
+ * codec), pane, then the value with the collection's coder. A {@link ScriptMarker} (under a
+ * TestStream) is written as its step, window count -1, watermark and target.
  *
  * @param <T> the type of the value
  */
 public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
   private static final long serialVersionUID = 1L;
   private static final StateCodec<PaneInfo> PANES = StateCodecs.paneInfos();
+
+  /** The window count that introduces a {@link ScriptMarker} instead of an element. */
+  private static final int MARKER = -1;
 
   private final Coder<T> valueCoder;
   private final StateCodec<BoundedWindow> windowCodec;
@@ -43,6 +47,17 @@ public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
 
   @Override
   public void encode(WindowedValue<T> value, OutputStream out) throws IOException {
+    if (value.value() instanceof ScriptMarker m) {
+      DataOutput data = out instanceof DataOutput d ? d : new DataOutputStream(out);
+      data.writeLong(m.step());
+      data.writeInt(MARKER);
+      data.writeLong(m.watermark());
+      data.writeInt(m.target());
+      if (data instanceof DataOutputStream stream) {
+        stream.flush();
+      }
+      return;
+    }
     if (out instanceof DataOutput data) { // the Flink view itself: no per-record wrapper
       encodeHeader(value, data);
     } else {
@@ -69,6 +84,10 @@ public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
     DataInput data = in instanceof DataInput d ? d : new DataInputStream(in);
     long timestamp = data.readLong();
     int n = data.readInt();
+    if (n == MARKER) {
+      long watermark = data.readLong();
+      return new ScriptMarker(timestamp, watermark, data.readInt()).asRecord();
+    }
     if (n == 1) {
       BoundedWindow window = windowCodec.decode(data);
       PaneInfo pane = PANES.decode(data);
