@@ -133,6 +133,14 @@ public final class FlinkPipelineTranslator {
       env.setMaxParallelism(maxParallelism);
       clock = FlinkClock.script(testStreams.get(0).stream(), parallelism, maxParallelism);
       routing = MarkerRouting.of(parallelism, maxParallelism);
+      if (env.getCheckpointConfig().getCheckpointInterval() > 0) {
+        // Operators buffer the records of steps not yet complete in memory; a TestStream is a
+        // finite test script, replayed from the start by a rerun rather than restored.
+        org.slf4j.LoggerFactory.getLogger(FlinkPipelineTranslator.class).warn(
+            "--checkpointingInterval is ignored for a pipeline driven by a TestStream: "
+                + "the script is replayed deterministically and is not checkpointed");
+        env.getCheckpointConfig().disableCheckpointing();
+      }
     }
     for (ExecutableStep s : graph.steps()) {
       if (s instanceof ParDoStep p && DoFnDeclarations.isStateful(p.parDo().getFn())) {
