@@ -5,11 +5,16 @@ import dev.millrace.Pipeline;
 import dev.millrace.PipelineResult;
 import dev.millrace.runners.PipelineRunner;
 import dev.millrace.runners.core.ExecutionGraph;
+import dev.millrace.runners.core.files.TextPartFiles;
 import dev.millrace.runners.flink.internal.FlinkEnvironments;
 import dev.millrace.runners.flink.internal.FlinkPipelineResult;
 import dev.millrace.runners.flink.internal.FlinkPipelineTranslator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs pipelines on Apache Flink: plans the pipeline (combiner lifting), translates it onto the
@@ -36,6 +41,21 @@ public final class FlinkRunner implements PipelineRunner {
       throw new IllegalStateException("Could not submit the job '" + options.getJobName()
           + "' to Flink (" + options.getFlinkMaster() + "): " + e.getMessage(), e);
     }
-    return new FlinkPipelineResult(client);
+    List<Path> tempDirs =
+        batch ? List.of() : FlinkPipelineTranslator.streamingTextTempDirectories(graph);
+    return new FlinkPipelineResult(client, () -> deleteTempDirectories(tempDirs));
+  }
+
+  /** After a successful job: the text writes' temporary directories hold no uncommitted part. */
+  private static void deleteTempDirectories(List<Path> dirs) {
+    for (Path dir : dirs) {
+      try {
+        TextPartFiles.deleteRecursively(dir);
+      } catch (IOException e) {
+        LoggerFactory.getLogger(FlinkRunner.class).warn(
+            "could not delete the temporary directory {} of a finished text write: {}", dir,
+            e.getMessage());
+      }
+    }
   }
 }

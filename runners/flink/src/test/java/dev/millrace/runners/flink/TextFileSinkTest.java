@@ -113,6 +113,10 @@ class TextFileSinkTest implements Serializable {
       assertThat(all.filter(Files::isRegularFile).filter(f -> !files.contains(f)).toList())
           .as("in-progress or uncommitted files").isEmpty();
     }
+    try (Stream<Path> all = Files.list(out)) {
+      assertThat(all.filter(Files::isDirectory).toList())
+          .as("the temporary directory, removed once the job has finished").isEmpty();
+    }
   }
 
   /**

@@ -25,8 +25,16 @@ public final class FlinkPipelineResult implements PipelineResult {
   private volatile RuntimeException failure;
   private volatile Map<String, Object> accumulators;
 
+  private final Runnable onSuccess;
+
   public FlinkPipelineResult(JobClient client) {
+    this(client, () -> {});
+  }
+
+  /** @param onSuccess runs once when the job is seen to have finished successfully */
+  public FlinkPipelineResult(JobClient client, Runnable onSuccess) {
     this.client = client;
+    this.onSuccess = onSuccess;
   }
 
   /** The Flink job id. */
@@ -70,6 +78,7 @@ public final class FlinkPipelineResult implements PipelineResult {
             : client.getJobExecutionResult().get(duration.toMillis(), TimeUnit.MILLISECONDS);
         accumulators = r.getAllAccumulatorResults();
         terminal = State.DONE;
+        onSuccess.run();
       } catch (TimeoutException e) {
         return State.RUNNING;
       } catch (InterruptedException e) {

@@ -102,6 +102,14 @@ public final class FlinkPipelineTranslator {
     new FlinkPipelineTranslator(graph, env, options).translate();
   }
 
+  /**
+   * The temporary directories of the pipeline's text writes in a STREAMING job, to delete once
+   * the job has finished (all their parts are committed by then).
+   */
+  public static List<java.nio.file.Path> streamingTextTempDirectories(ExecutionGraph graph) {
+    return TextFileSinks.tempDirectories(graph);
+  }
+
   /** Whether every collection of the pipeline is bounded (so it can run in BATCH mode). */
   public static boolean isBounded(ExecutionGraph graph) {
     for (ExecutableStep s : graph.steps()) {

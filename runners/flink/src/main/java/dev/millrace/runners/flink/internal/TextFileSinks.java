@@ -67,6 +67,21 @@ final class TextFileSinks {
     return sink;
   }
 
+  /**
+   * The temporary directories of the text writes a sink replaces in a STREAMING job: once the
+   * job has finished, every part in them was committed, and what is left (parts of failed
+   * attempts) can go.
+   */
+  static List<java.nio.file.Path> tempDirectories(ExecutionGraph graph) {
+    List<java.nio.file.Path> dirs = new ArrayList<>();
+    for (ExecutableStep s : graph.steps()) {
+      if (s instanceof ParDoStep p && p.parDo().getFn() instanceof TextFileSinkSpec.Provider t) {
+        dirs.add(java.nio.file.Path.of(t.textFileSink().tempDirectory()));
+      }
+    }
+    return dirs;
+  }
+
   /** The composite's name followed by '/', or null for a top-level step. */
   private static String compositeOf(String stepName) {
     int slash = stepName.lastIndexOf('/');
