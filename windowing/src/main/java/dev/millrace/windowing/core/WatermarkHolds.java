@@ -3,14 +3,15 @@ package dev.millrace.windowing.core;
 import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.ClosingBehavior;
 import dev.millrace.windowing.StateCodec;
-import dev.millrace.windowing.StateCodecs;
 import dev.millrace.windowing.TimestampCombiner;
 import dev.millrace.windowing.Timestamps;
 import dev.millrace.windowing.WindowFn;
 import dev.millrace.windowing.WindowingStrategy;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -23,8 +24,9 @@ import java.util.OptionalLong;
  * the holds and yields the pane's timestamp: the held output time, or the window's maximum
  * timestamp when nothing was held there.
  *
- * <p>The windows of a key that currently hold something are listed in the key's global namespace,
- * so that {@link #minimumHold} can find the key's earliest hold from the key's own state alone.
+ * <p>The windows of a key that currently hold something are indexed in the key's global namespace
+ * ({@link HeldWindowIndex}), so that {@link #minimumHold} can find the key's earliest hold from the
+ * key's own state alone, usually without visiting the windows.
  */
 final class WatermarkHolds implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,14 +35,12 @@ final class WatermarkHolds implements Serializable {
 
   private final WindowingStrategy strategy;
   private final StateTag<WatermarkHoldState> elementHold;
-  private final StateTag<ValueState<List<BoundedWindow>>> heldWindows;
+  private final HeldWindowIndex index;
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   WatermarkHolds(WindowingStrategy strategy) {
     this.strategy = strategy;
     this.elementHold = StateTag.watermarkHold("hold", strategy.timestampCombiner());
-    this.heldWindows = StateTag.value(
-        "heldWindows", StateCodecs.listOf((StateCodec) strategy.windowFn().windowCodec()));
+    this.index = new HeldWindowIndex(strategy.windowFn().windowCodec());
   }
 
   /**
@@ -48,23 +48,7 @@ final class WatermarkHolds implements Serializable {
    * nothing. Reads only the key's own state.
    */
   long minimumHold(StateInternals s) {
-    List<BoundedWindow> windows = s.state(StateNamespace.global(), heldWindows).read();
-    long min = Timestamps.MAX;
-    if (windows == null) {
-      return min;
-    }
-    for (BoundedWindow w : windows) {
-      StateNamespace ns = namespace(w);
-      OptionalLong element = s.state(ns, elementHold).read();
-      OptionalLong extra = s.state(ns, EXTRA).read();
-      if (element.isPresent()) {
-        min = Math.min(min, element.getAsLong());
-      }
-      if (extra.isPresent()) {
-        min = Math.min(min, extra.getAsLong());
-      }
-    }
-    return min;
+    return index.minimum(s, w -> holdOf(s, namespace(w)));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -72,30 +56,25 @@ final class WatermarkHolds implements Serializable {
     return StateNamespace.window(window, (StateCodec) strategy.windowFn().windowCodec());
   }
 
-  /** Records in the key's index whether the window of {@code ns} holds anything now. */
-  private void track(StateInternals s, StateNamespace ns, boolean held) {
-    ValueState<List<BoundedWindow>> cell = s.state(StateNamespace.global(), heldWindows);
-    List<BoundedWindow> stored = cell.read();
-    BoundedWindow w = ns.window();
-    boolean listed = stored != null && stored.contains(w);
-    if (held == listed) {
-      return;
-    }
-    List<BoundedWindow> windows = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
-    if (held) {
-      windows.add(w);
-    } else {
-      windows.remove(w);
-    }
-    if (windows.isEmpty()) {
-      cell.clear();
-    } else {
-      cell.write(windows);
-    }
+  /** The window's hold: the earlier of its element and extra holds, empty if it holds nothing. */
+  private OptionalLong holdOf(StateInternals s, StateNamespace ns) {
+    return earlier(s.state(ns, elementHold).read(), s.state(ns, EXTRA).read());
   }
 
-  private boolean holdsAnything(StateInternals s, StateNamespace ns) {
-    return s.state(ns, elementHold).read().isPresent() || s.state(ns, EXTRA).read().isPresent();
+  private static OptionalLong earlier(OptionalLong a, OptionalLong b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty() || a.getAsLong() <= b.getAsLong()) {
+      return a;
+    }
+    return b;
+  }
+
+  /** Records in the key's index that the hold of the window of {@code ns} changed. */
+  private void track(StateInternals s, StateNamespace ns, OptionalLong before, OptionalLong after) {
+    index.changed(s, new HeldWindowIndex.Change(ns.window(), before, after),
+        w -> holdOf(s, namespace(w)));
   }
 
   @SuppressWarnings("unchecked")
@@ -110,10 +89,18 @@ final class WatermarkHolds implements Serializable {
    */
   void addHolds(
       StateInternals s, TimerInternals t, StateNamespace ns, long timestamp, long outputWatermark) {
-    boolean added = addElementHold(s, t, ns, timestamp, outputWatermark)
-        || addGarbageCollectionHold(s, t, ns, false);
-    if (added) {
-      track(s, ns, true);
+    OptionalLong element = s.state(ns, elementHold).read();
+    OptionalLong extra = s.state(ns, EXTRA).read();
+    OptionalLong before = earlier(element, extra);
+    if (addElementHold(s, t, ns, timestamp, outputWatermark)) {
+      // The cell combined the new hold into its value as its combiner does: no need to re-read.
+      long hold = outputTime(timestamp, ns.window());
+      long combined = element.isPresent()
+          ? strategy.timestampCombiner().combine(element.getAsLong(), hold)
+          : hold;
+      track(s, ns, before, earlier(OptionalLong.of(combined), extra));
+    } else if (addGarbageCollectionHold(s, t, ns, false)) {
+      track(s, ns, before, earlier(element, s.state(ns, EXTRA).read()));
     }
   }
 
@@ -154,6 +141,11 @@ final class WatermarkHolds implements Serializable {
       List<StateNamespace> sources,
       StateNamespace result,
       long outputWatermark) {
+    Map<StateNamespace, OptionalLong> before = new LinkedHashMap<>();
+    for (StateNamespace ns : sources) {
+      before.computeIfAbsent(ns, n -> holdOf(s, n));
+    }
+    before.computeIfAbsent(result, n -> holdOf(s, n));
     TimestampCombiner combiner = strategy.timestampCombiner();
     boolean onlyResult = sources.size() == 1 && sources.get(0).equals(result);
     if (sources.isEmpty() || (onlyResult && combiner == TimestampCombiner.EARLIEST)) {
@@ -180,12 +172,10 @@ final class WatermarkHolds implements Serializable {
     sources.forEach(ns -> s.state(ns, EXTRA).clear());
     s.state(result, EXTRA).clear();
     addGarbageCollectionHold(s, t, result, false);
-    for (StateNamespace ns : sources) {
-      if (!ns.equals(result)) {
-        track(s, ns, false);
-      }
-    }
-    track(s, result, holdsAnything(s, result));
+    List<HeldWindowIndex.Change> changes = new ArrayList<>();
+    before.forEach((ns, hold) -> changes.add(new HeldWindowIndex.Change(ns.window(), hold,
+        ns.equals(result) ? holdOf(s, ns) : OptionalLong.empty())));
+    index.changed(s, changes, w -> holdOf(s, namespace(w)));
   }
 
   /**
@@ -195,6 +185,7 @@ final class WatermarkHolds implements Serializable {
   long extractAndRelease(StateInternals s, TimerInternals t, StateNamespace ns, boolean finished) {
     OptionalLong element = s.state(ns, elementHold).read();
     OptionalLong extra = s.state(ns, EXTRA).read();
+    OptionalLong before = earlier(element, extra);
     long max = ns.window().maxTimestampMillis();
     long held = Long.MAX_VALUE;
     if (element.isPresent()) {
@@ -207,13 +198,14 @@ final class WatermarkHolds implements Serializable {
     s.state(ns, elementHold).clear();
     s.state(ns, EXTRA).clear();
     boolean gcHeld = !finished && addGarbageCollectionHold(s, t, ns, true);
-    track(s, ns, gcHeld);
+    track(s, ns, before, gcHeld ? s.state(ns, EXTRA).read() : OptionalLong.empty());
     return outputTimestamp;
   }
 
   void clear(StateInternals s, StateNamespace ns) {
+    OptionalLong before = holdOf(s, ns);
     s.state(ns, elementHold).clear();
     s.state(ns, EXTRA).clear();
-    track(s, ns, false);
+    track(s, ns, before, OptionalLong.empty());
   }
 }

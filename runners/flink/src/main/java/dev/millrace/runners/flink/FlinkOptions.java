@@ -41,8 +41,9 @@ public interface FlinkOptions extends PipelineOptions {
 
   void setCheckpointingInterval(long value);
 
-  @Description("Where Flink keeps keyed state: hashmap (on the heap) or rocksdb (needs "
-      + "flink-statebackend-rocksdb on the class path).")
+  @Description("Where Flink keeps keyed state: hashmap (objects on the JVM heap; fastest, "
+      + "bounded by memory) or rocksdb (serialized in embedded RocksDB on local disk; state can "
+      + "outgrow memory; shipped with the runner).")
   @Default.String("hashmap")
   String getStateBackend();
 

@@ -68,10 +68,6 @@ class FlinkOptionsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("host:port");
     assertThatThrownBy(() -> FlinkEnvironments.create(
-            parse("--flinkMaster=127.0.0.1:8081", "--stateBackend=rocksdb"), false))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("flink-statebackend-rocksdb");
-    assertThatThrownBy(() -> FlinkEnvironments.create(
             parse("--flinkMaster=127.0.0.1:8081", "--stateBackend=memory"), false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hashmap or rocksdb");

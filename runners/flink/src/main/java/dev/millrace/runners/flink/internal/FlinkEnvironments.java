@@ -23,6 +23,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Flink test cluster), otherwise one MiniCluster shared by all jobs of this JVM.
  */
 public final class FlinkEnvironments {
+  /** The class Flink instantiates for {@code state.backend.type: rocksdb}. */
+  private static final String ROCKSDB_FACTORY =
+      "org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackendFactory";
+
   private FlinkEnvironments() {}
 
   /** The environment for a job; {@code batch} selects Flink's BATCH execution mode. */
@@ -111,6 +115,12 @@ public final class FlinkEnvironments {
     public void onJobExecuted(JobExecutionResult result, Throwable failure) {}
   }
 
+  /**
+   * The value of Flink's {@code state.backend.type} for {@code --stateBackend}. Flink 2.x maps
+   * "rocksdb" to {@link #ROCKSDB_FACTORY}, which lives in flink-statebackend-rocksdb (a runtime
+   * dependency of this runner); the check turns a build that dropped that jar into a clear error
+   * before the job is submitted instead of a failure inside Flink.
+   */
   private static String stateBackend(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
     if (n.equals("hashmap")) {
@@ -118,11 +128,12 @@ public final class FlinkEnvironments {
     }
     if (n.equals("rocksdb")) {
       try {
-        Class.forName("org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend");
+        Class.forName(ROCKSDB_FACTORY, false, FlinkEnvironments.class.getClassLoader());
       } catch (ClassNotFoundException e) {
         throw new IllegalArgumentException("--stateBackend=rocksdb needs "
-            + "org.apache.flink:flink-statebackend-rocksdb on the class path (about 50 MB, not "
-            + "shipped with Millrace); add it to your build or use --stateBackend=hashmap", e);
+            + "org.apache.flink:flink-statebackend-rocksdb on the class path; millrace-runners-flink "
+            + "depends on it, so it was excluded from this build: add it back (same version as "
+            + "Flink) or use --stateBackend=hashmap", e);
       }
       return "rocksdb";
     }
