@@ -305,15 +305,9 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     scriptTime.advance(step, scriptInput.watermarkAt(step), script.processingTimeAt(step));
     timers.advanceScript();
     refreshOutputWatermark(Timestamps.MAX);
-    if (outputWatermark < script.watermarkAt(step)) {
-      MarkerRouting.emit(script, step, outputWatermark,
-          m -> output.collect(new StreamRecord<>(m.asRecord(), step)));
-    }
-    long flink = script.flinkWatermark(step, outputWatermark);
-    if (flink > emittedWatermark) {
-      emittedWatermark = flink;
-      output.emitWatermark(new Watermark(flink));
-    }
+    emittedWatermark = MarkerRouting.endStep(
+        script, step, outputWatermark, emittedWatermark,
+        m -> output.collect(new StreamRecord<>(m.asRecord(), step)), output);
   }
 
   private void emitWatermark(boolean endOfInput) {

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.api.operators.Output;
+import org.apache.flink.streaming.api.watermark.Watermark;
 
 /**
  * Sends {@link ScriptMarker}s to every instance of a keyed consumer: one copy per instance, each
@@ -49,5 +51,26 @@ public final class MarkerRouting implements Serializable {
     for (int target = 0; target < clock.targets(); target++) {
       out.accept(new ScriptMarker(step, watermark, target));
     }
+  }
+
+  /**
+   * Ends script step {@code step} of an operator whose output watermark is {@code
+   * outputWatermark}: when it is held below the script's, one marker per target instance goes to
+   * {@code markers}; then the step's Flink watermark ({@link FlinkClock.Script#flinkWatermark}) is
+   * emitted on {@code output} if it is above {@code emitted}.
+   *
+   * @return the Flink watermark emitted last
+   */
+  static long endStep(FlinkClock.Script clock, long step, long outputWatermark, long emitted,
+      Consumer<ScriptMarker> markers, Output<?> output) {
+    if (outputWatermark < clock.watermarkAt(step)) {
+      emit(clock, step, outputWatermark, markers);
+    }
+    long flink = clock.flinkWatermark(step, outputWatermark);
+    if (flink > emitted) {
+      output.emitWatermark(new Watermark(flink));
+      return flink;
+    }
+    return emitted;
   }
 }

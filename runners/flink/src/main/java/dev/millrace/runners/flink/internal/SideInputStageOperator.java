@@ -292,14 +292,8 @@ public final class SideInputStageOperator extends AbstractStreamOperator<Windowe
     for (WindowedValue<Object> v : waiting) {
       held = Math.min(held, v.timestamp());
     }
-    if (held < script.watermarkAt(step)) {
-      MarkerRouting.emit(script, step, held, m -> exits.emitMarker(m, step));
-    }
-    long flink = script.flinkWatermark(step, held);
-    if (flink > emittedWatermark) {
-      emittedWatermark = flink;
-      output.emitWatermark(new Watermark(flink));
-    }
+    emittedWatermark = MarkerRouting.endStep(
+        script, step, held, emittedWatermark, m -> exits.emitMarker(m, step), output);
   }
 
   /** Processes the waiting elements that are ready now, in arrival order. */

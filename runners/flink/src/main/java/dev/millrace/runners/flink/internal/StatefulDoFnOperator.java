@@ -285,14 +285,8 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
     refreshOutputWatermark();
     finishBundle();
     flinkMetrics.sync();
-    if (outputWatermark < script.watermarkAt(step)) {
-      MarkerRouting.emit(script, step, outputWatermark, m -> exits.emitMarker(m, step));
-    }
-    long flink = script.flinkWatermark(step, outputWatermark);
-    if (flink > emittedWatermark) {
-      emittedWatermark = flink;
-      output.emitWatermark(new Watermark(flink));
-    }
+    emittedWatermark = MarkerRouting.endStep(
+        script, step, outputWatermark, emittedWatermark, m -> exits.emitMarker(m, step), output);
   }
 
   @Override
