@@ -39,6 +39,9 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
  * key. A cell lives in Flink state named after its tag id, in the Flink namespace of its encoded
  * {@link StateNamespace}; values are kept encoded by the tag's codec (so every backend, heap or
  * RocksDB, checkpoints them the same way). Bags are Flink list state (appends are O(1)).
+ * For the windowing core, the value and combining cells of a namespace share one Flink value
+ * instead ({@link CellRecord}), read once per call of the core and written back by {@link
+ * #flush()} when the call ends.
  * Watermark holds are kept in one per-key map state so that the operator can find them all
  * again after a restore; their minimum over all keys is tracked in a {@link TimestampMultiset}.
  */
@@ -55,8 +58,6 @@ final class FlinkStateInternals implements StateInternals {
   private static final int CACHED_TAGS = 1024;
   /** How many hold views are kept per namespace (the core has two hold tags). */
   private static final int CACHED_TAGS_PER_NAMESPACE = 8;
-  /** How many decoded values are kept when values may be shared. */
-  private static final int CACHED_VALUES = 8192;
 
   private final AbstractStreamOperator<?> operator;
   private final TimestampMultiset holds;
@@ -77,9 +78,15 @@ final class FlinkStateInternals implements StateInternals {
   private final Map<StateNamespace, Encoded> namespaces = new HashMap<>();
   private MapState<EncodedKey, Long> holdsState;
 
-  /** Decoded values of value cells, by the identity of their stored bytes (see below). */
-  private final Map<byte[], Object> decoded = new IdentityHashMap<>();
-  private final boolean shareValues;
+  /**
+   * With records (the windowing core): the records of the namespaces read in the current call,
+   * written back by {@link #flush()}; null when every cell is a Flink state of its own.
+   */
+  private Map<EncodedKey, CellRecord> records;
+  /** The Flink key the open records belong to. */
+  private Object recordsKey;
+  private static final ValueStateDescriptor<byte[]> RECORDS =
+      new ValueStateDescriptor<>("millrace-cells", BytePrimitiveArraySerializer.INSTANCE);
 
   /** State whose reads decode a fresh object every time (safe for user code's state). */
   FlinkStateInternals(AbstractStreamOperator<?> operator, TimestampMultiset holds) {
@@ -87,17 +94,82 @@ final class FlinkStateInternals implements StateInternals {
   }
 
   /**
-   * @param shareValues whether a value cell may hand out the object last written or read (for
-   *     the windowing core, which never changes an object it read or wrote, as with an in-memory
-   *     store that keeps objects): reads of unchanged bytes then skip decoding. The bytes are
-   *     recognised by identity (the heap backend hands out the array it stores, and the arrays
-   *     are never changed); any other backend, a copy or a restore simply decodes again.
+   * @param cellRecords whether the value and combining cells of a namespace share one Flink value
+   *     read once per call and written back by {@link #flush()} (for the windowing core, which
+   *     never keeps an object it read across calls); the caller must flush after each call
    */
   FlinkStateInternals(
-      AbstractStreamOperator<?> operator, TimestampMultiset holds, boolean shareValues) {
+      AbstractStreamOperator<?> operator, TimestampMultiset holds, boolean cellRecords) {
     this.operator = operator;
     this.holds = holds;
-    this.shareValues = shareValues;
+    this.records = cellRecords ? new HashMap<>() : null;
+  }
+
+  /**
+   * Writes back the records read since the last flush (for the windowing core, after each of its
+   * calls; before a key switch at the latest, which {@link #record} also checks).
+   */
+  void flush() {
+    if (records == null || records.isEmpty()) {
+      return;
+    }
+    Object current = operator.getCurrentKey();
+    boolean switchBack = !recordsKey.equals(current);
+    if (switchBack) {
+      operator.setCurrentKey(recordsKey);
+    }
+    try {
+      for (Map.Entry<EncodedKey, CellRecord> e : records.entrySet()) {
+        CellRecord r = e.getValue();
+        if (!r.dirty()) {
+          continue;
+        }
+        byte[] bytes = r.encode();
+        org.apache.flink.api.common.state.ValueState<byte[]> s = flink(e.getKey(), RECORDS);
+        if (bytes == null) {
+          s.clear();
+        } else {
+          s.update(bytes);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      if (records.size() > 64) {
+        records = new HashMap<>(); // clearing a grown table would cost its capacity every call
+      } else {
+        records.clear();
+      }
+      if (switchBack && current != null) {
+        operator.setCurrentKey(current);
+      }
+    }
+  }
+
+  /** Forgets the records read since the last flush without writing them (after a failure). */
+  void discard() {
+    if (records != null) {
+      records.clear();
+    }
+  }
+
+  /** The record of a namespace of the current key, read from Flink once per call. */
+  private CellRecord record(EncodedKey ns) {
+    Object key = operator.getCurrentKey();
+    if (!records.isEmpty() && !key.equals(recordsKey)) {
+      flush();
+    }
+    recordsKey = key;
+    CellRecord r = records.get(ns);
+    if (r == null) {
+      try {
+        r = CellRecord.parse(flink(ns, RECORDS).value());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      records.put(ns, r);
+    }
+    return r;
   }
 
   /** A tag's Flink cell: its descriptor (null for holds) and its kind. */
@@ -132,9 +204,15 @@ final class FlinkStateInternals implements StateInternals {
   public <S extends State> S state(StateNamespace namespace, StateTag<S> tag) {
     Encoded ns = encoded(namespace);
     Cell cell = cellOf(tag);
+    if (records != null && cell.kind() == StateTag.Kind.VALUE) {
+      return (S) new RecordValue<>(ns.key, tag.id(), tag.codec());
+    }
+    if (records != null && cell.kind() == StateTag.Kind.COMBINING) {
+      return (S) new RecordCombining<>(ns.key, tag);
+    }
     return (S) switch (cell.kind()) {
       case VALUE -> new Value<>(ns.key, (ValueStateDescriptor<byte[]>) cell.descriptor(),
-          tag.codec(), shareValues);
+          tag.codec());
       case COMBINING -> new Combining<>(ns.key,
           (ValueStateDescriptor<byte[]>) cell.descriptor(), tag);
       case BAG -> new Bag<>(ns.key, (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>)
@@ -230,23 +308,6 @@ final class FlinkStateInternals implements StateInternals {
     return holdsState;
   }
 
-  private void remember(byte[] bytes, Object value) {
-    if (value == null) {
-      return;
-    }
-    if (decoded.size() >= CACHED_VALUES) {
-      decoded.clear(); // bounded: start over
-    }
-    decoded.put(bytes, value);
-  }
-
-  /** Drops the decoded value of bytes being replaced or cleared (so only live cells are kept). */
-  private void forget(byte[] bytes) {
-    if (bytes != null) {
-      decoded.remove(bytes);
-    }
-  }
-
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <T> byte[] encode(StateCodec<?> codec, T value) {
     return StateCodecs.toBytes((StateCodec) codec, value);
@@ -261,63 +322,110 @@ final class FlinkStateInternals implements StateInternals {
     private final EncodedKey ns;
     private final ValueStateDescriptor<byte[]> d;
     private final StateCodec<?> codec;
-    private final boolean share;
 
-    Value(EncodedKey ns, ValueStateDescriptor<byte[]> d, StateCodec<?> codec, boolean share) {
+    Value(EncodedKey ns, ValueStateDescriptor<byte[]> d, StateCodec<?> codec) {
       this.ns = ns;
       this.d = d;
       this.codec = codec;
-      this.share = share;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public T read() {
-      byte[] bytes;
       try {
-        bytes = flink(ns, d).value();
+        return decode(codec, flink(ns, d).value());
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      if (!share || bytes == null) {
-        return decode(codec, bytes);
-      }
-      Object value = decoded.get(bytes);
-      if (value == null) {
-        value = decode(codec, bytes);
-        remember(bytes, value);
-      }
-      return (T) value;
     }
 
     @Override
     public void write(T value) {
-      byte[] bytes = encode(codec, value);
       try {
-        org.apache.flink.api.common.state.ValueState<byte[]> s = flink(ns, d);
-        if (share) {
-          forget(s.value());
-        }
-        s.update(bytes);
+        flink(ns, d).update(encode(codec, value));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
-      }
-      if (share) {
-        remember(bytes, value);
       }
     }
 
     @Override
     public void clear() {
-      org.apache.flink.api.common.state.ValueState<byte[]> s = flink(ns, d);
-      if (share) {
-        try {
-          forget(s.value());
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
-      s.clear();
+      flink(ns, d).clear();
+    }
+  }
+
+  /** A value cell inside its namespace's record. */
+  private final class RecordValue<T> implements ValueState<T> {
+    private final EncodedKey ns;
+    private final String id;
+    private final StateCodec<?> codec;
+
+    RecordValue(EncodedKey ns, String id, StateCodec<?> codec) {
+      this.ns = ns;
+      this.id = id;
+      this.codec = codec;
+    }
+
+    @Override
+    public T read() {
+      return record(ns).read(id, codec);
+    }
+
+    @Override
+    public void write(T value) {
+      record(ns).write(id, value, codec);
+    }
+
+    @Override
+    public void clear() {
+      record(ns).clear(id);
+    }
+  }
+
+  /**
+   * A combining cell inside its namespace's record: the accumulator is decoded once per call and
+   * may be changed in place; it is encoded again when the record is written back.
+   */
+  private final class RecordCombining<I, A, O> implements CombiningState<I, A, O> {
+    private final RecordValue<A> cell;
+    private final Aggregation<I, A, O> aggregation;
+
+    @SuppressWarnings("unchecked")
+    RecordCombining(EncodedKey ns, StateTag<?> tag) {
+      this.cell = new RecordValue<>(ns, tag.id(), tag.codec());
+      this.aggregation = (Aggregation<I, A, O>) tag.aggregation();
+    }
+
+    @Override
+    public void add(I input) {
+      A acc = cell.read();
+      cell.write(aggregation.addInput(acc == null ? aggregation.createAccumulator() : acc, input));
+    }
+
+    @Override
+    public void addAccumulator(A accumulator) {
+      A acc = cell.read();
+      cell.write(acc == null ? accumulator : aggregation.mergeAccumulators(List.of(acc, accumulator)));
+    }
+
+    @Override
+    public A readAccumulator() {
+      return cell.read();
+    }
+
+    @Override
+    public O read() {
+      A acc = cell.read();
+      return aggregation.extractOutput(acc == null ? aggregation.createAccumulator() : acc);
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return record(cell.ns).isEmpty(cell.id);
+    }
+
+    @Override
+    public void clear() {
+      cell.clear();
     }
   }
 
@@ -327,7 +435,7 @@ final class FlinkStateInternals implements StateInternals {
 
     @SuppressWarnings("unchecked")
     Combining(EncodedKey ns, ValueStateDescriptor<byte[]> d, StateTag<?> tag) {
-      this.cell = new Value<>(ns, d, tag.codec(), false); // accumulators may be changed in place
+      this.cell = new Value<>(ns, d, tag.codec()); // a fresh accumulator each read
       this.aggregation = (Aggregation<I, A, O>) tag.aggregation();
     }
 

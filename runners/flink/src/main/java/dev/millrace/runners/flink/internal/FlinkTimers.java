@@ -31,8 +31,11 @@ import org.apache.flink.streaming.api.operators.InternalTimerServiceImpl;
 
 /**
  * The windowing core's {@link TimerInternals} on Flink's timer service, for the operator's
- * current key. A timer's identity (namespace, id, domain) is the Flink timer namespace; its
- * Millrace timestamp is kept in keyed map state so that setting a timer again replaces it. The
+ * current key. A timer's Millrace timestamp is kept in keyed map state under its identity
+ * (namespace, id, domain), so that setting a timer again replaces it. Its Flink timer is
+ * registered under its window namespace and domain (timers of one window due at the same time
+ * share it) or, for stateful DoFns, under its identity; a Flink timer that fires when no pending
+ * timer matches it any more (replaced, deleted or claimed with an earlier one) does nothing. The
  * {@link FlinkClock} says where Flink registers it (with real clocks at {@code t + 1}, since Flink
  * fires once its clock reaches the registered time and Millrace once it is strictly past t).
  * When constructed to keep output timestamps (stateful DoFns), a second keyed map state keeps each
@@ -69,11 +72,19 @@ final class FlinkTimers implements TimerInternals {
    * encoding depends only on the namespace, id and domain (never on the key or on the state), so
    * entries never go stale: not on key switches, not on restore.
    */
-  private final Map<Identity, EncodedKey> encodings = lru();
+  private final Map<Identity, Keys> encodings = lru();
   private final Map<EncodedKey, Identity> identities = lru();
 
-  /** A timer's identity: what its Flink namespace encodes. */
+  /** A timer's identity: namespace, id and domain. */
   private record Identity(StateNamespace namespace, String timerId, TimeDomain domain) {}
+
+  /**
+   * A timer's identity encoded (its key in the timer-times map) and the Flink namespace it is
+   * registered under: the identity itself when timers keep outputs (stateful DoFns), else only
+   * the domain and the window namespace, so that a window's timers due at the same time (the
+   * end-of-window and garbage-collection timers of the windowing core) share one Flink timer.
+   */
+  private record Keys(EncodedKey id, EncodedKey registration) {}
 
   private static <K, V> Map<K, V> lru() {
     return new LinkedHashMap<>(256, 0.75f, true) {
@@ -220,15 +231,37 @@ final class FlinkTimers implements TimerInternals {
     return Meta.decode(keepOutputs ? meta().get(id) : null, timestamp);
   }
 
-  private EncodedKey identity(StateNamespace ns, String timerId, TimeDomain domain) {
+  private Keys keys(StateNamespace ns, String timerId, TimeDomain domain) {
     Identity identity = new Identity(ns, timerId, domain);
-    EncodedKey id = encodings.get(identity);
-    if (id == null) {
-      id = encode(identity);
-      encodings.put(identity, id);
+    Keys keys = encodings.get(identity);
+    if (keys == null) {
+      EncodedKey id = encode(identity);
+      keys = new Keys(id, keepOutputs ? id : registrationOf(ns, domain));
+      encodings.put(identity, keys);
       identities.put(id, identity);
     }
-    return id;
+    return keys;
+  }
+
+  private static EncodedKey registrationOf(StateNamespace ns, TimeDomain domain) {
+    byte[] encoded = ns.encode();
+    byte[] bytes = new byte[encoded.length + 1];
+    bytes[0] = (byte) domain.ordinal();
+    System.arraycopy(encoded, 0, bytes, 1, encoded.length);
+    return new EncodedKey(bytes);
+  }
+
+  /** The Flink namespace a timer with this identity key is registered under. */
+  private EncodedKey registrationOf(EncodedKey id) throws IOException {
+    if (keepOutputs) {
+      return id;
+    }
+    Identity identity = identities.get(id);
+    if (identity == null) {
+      identity = decodeIdentity(id);
+      identities.put(id, identity);
+    }
+    return keys(identity.namespace(), identity.timerId(), identity.domain()).registration();
   }
 
   private static EncodedKey encode(Identity identity) {
@@ -245,7 +278,8 @@ final class FlinkTimers implements TimerInternals {
 
   @Override
   public void setTimer(TimerData timer) {
-    EncodedKey id = identity(timer.namespace(), timer.timerId(), timer.domain());
+    Keys keys = keys(timer.namespace(), timer.timerId(), timer.domain());
+    EncodedKey id = keys.id();
     try {
       MapState<EncodedKey, Long> times = times();
       Long old = times.get(id);
@@ -254,7 +288,7 @@ final class FlinkTimers implements TimerInternals {
           storeOutput(id, timer);
           return;
         }
-        unregister(id, timer.domain(), old);
+        unregister(keys.registration(), timer.domain(), old);
       }
       times.put(id, timer.timestamp());
       storeOutput(id, timer);
@@ -263,9 +297,9 @@ final class FlinkTimers implements TimerInternals {
       }
       Target r = target(timer.domain(), timer.timestamp());
       if (r != null && r.eventQueue()) {
-        r.service().registerEventTimeTimer(id, r.time());
+        r.service().registerEventTimeTimer(keys.registration(), r.time());
       } else if (r != null) {
-        r.service().registerProcessingTimeTimer(id, r.time());
+        r.service().registerProcessingTimeTimer(keys.registration(), r.time());
       }
       if (advancing && timer.timestamp() < (timer.domain() == TimeDomain.EVENT_TIME
           ? currentInputWatermark() : currentProcessingTime())) {
@@ -276,9 +310,16 @@ final class FlinkTimers implements TimerInternals {
     }
   }
 
+  /**
+   * Forgets a timer's time; its Flink registration is deleted only when the registration is the
+   * timer's own (shared ones may stand for other timers too: they fire and find nothing due).
+   */
   private void unregister(EncodedKey id, TimeDomain domain, long timestamp) {
     if (domain == TimeDomain.EVENT_TIME) {
       eventTimers.remove(timestamp);
+    }
+    if (!keepOutputs) {
+      return;
     }
     Target r = target(domain, timestamp);
     if (r != null && r.eventQueue()) {
@@ -290,14 +331,15 @@ final class FlinkTimers implements TimerInternals {
 
   @Override
   public void deleteTimer(StateNamespace namespace, String timerId, TimeDomain domain) {
-    EncodedKey id = identity(namespace, timerId, domain);
+    Keys keys = keys(namespace, timerId, domain);
+    EncodedKey id = keys.id();
     try {
       MapState<EncodedKey, Long> times = times();
       Long old = times.get(id);
       if (old != null) {
         times.remove(id);
         forgetOutput(id);
-        unregister(id, domain, old);
+        unregister(keys.registration(), domain, old);
       }
     } catch (Exception e) {
       throw new IllegalStateException("could not delete timer " + timerId, e);
@@ -313,33 +355,32 @@ final class FlinkTimers implements TimerInternals {
   List<TimerData> takeDue(InternalTimer<EncodedKey, EncodedKey> fired) {
     try {
       MapState<EncodedKey, Long> times = times();
-      Long firedTs = times.get(fired.getNamespace());
-      Target expected =
-          firedTs == null ? null : target(domainOf(fired.getNamespace()), firedTs);
-      if (expected == null || expected.time() != fired.getTimestamp()) {
-        return List.of();
-      }
       long inputWatermark = currentInputWatermark();
       long now = currentProcessingTime();
       List<Map.Entry<EncodedKey, Long>> due = new ArrayList<>();
+      boolean firedIsPending = false;
       for (Map.Entry<EncodedKey, Long> e : times.entries()) {
-        boolean eventTime = domainOf(e.getKey()) == TimeDomain.EVENT_TIME;
-        if (e.getKey().equals(fired.getNamespace())
-            || (eventTime ? e.getValue() < inputWatermark : e.getValue() < now)) {
+        TimeDomain domain = domainOf(e.getKey());
+        boolean isFired = isRegistration(e.getKey(), domain, e.getValue(), fired);
+        firedIsPending |= isFired;
+        if (isFired
+            || (domain == TimeDomain.EVENT_TIME ? e.getValue() < inputWatermark : e.getValue() < now)) {
           due.add(Map.entry(e.getKey(), e.getValue()));
         }
+      }
+      if (!firedIsPending) {
+        return List.of(); // replaced or claimed since: the timers due now have their own
       }
       List<TimerData> result = new ArrayList<>();
       for (Map.Entry<EncodedKey, Long> e : due) {
         times.remove(e.getKey());
         TimeDomain domain = domainOf(e.getKey());
-        if (e.getKey().equals(fired.getNamespace())) {
-          if (domain == TimeDomain.EVENT_TIME) {
-            eventTimers.remove(e.getValue());
-          }
-        } else {
-          unregister(e.getKey(), domain, e.getValue());
+        if (domain == TimeDomain.EVENT_TIME) {
+          eventTimers.remove(e.getValue());
         }
+        // Flink registrations of the other timers claimed stay: they fire later and find nothing
+        // (no pending timer matches them), which costs less than taking them out of Flink's
+        // queue now.
         result.add(decode(e.getKey(), e.getValue()));
       }
       result.sort(Comparator.comparingLong(TimerData::timestamp));
@@ -401,8 +442,9 @@ final class FlinkTimers implements TimerInternals {
   }
 
   private boolean isRegistration(
-      EncodedKey id, TimeDomain domain, long timestamp, InternalTimer<EncodedKey, EncodedKey> fired) {
-    if (fired == null || !id.equals(fired.getNamespace())) {
+      EncodedKey id, TimeDomain domain, long timestamp, InternalTimer<EncodedKey, EncodedKey> fired)
+      throws IOException {
+    if (fired == null || !registrationOf(id).equals(fired.getNamespace())) {
       return false;
     }
     Target r = target(domain, timestamp);

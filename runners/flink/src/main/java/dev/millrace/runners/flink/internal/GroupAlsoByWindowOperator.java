@@ -55,6 +55,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     implements OneInputStreamOperator<WindowedValue<Object>, WindowedValue<Object>>,
         Triggerable<EncodedKey, EncodedKey> {
   private static final long serialVersionUID = 1L;
+  /** How many records without a bundle number are grouped by key before they are processed. */
+  static final int MAX_UNTAGGED_BUNDLE = 100_000;
 
   private final String id;
   private final String stepName;
@@ -79,6 +81,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private transient EncodedKey lastKey;
   private transient Map<EncodedKey, List<WindowedValue<Object>>> pending;
   private transient long pendingBundle;
+  private transient int pendingCount;
   private transient Object lastDecodedKey;
   /** Under a script clock: the input's steps, the step reached, the elements by step and key. */
   private transient ScriptInput scriptInput;
@@ -113,7 +116,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   public void open() throws Exception {
     super.open();
     holds = new TimestampMultiset();
-    state = new FlinkStateInternals(this, holds, true); // the core never changes what it read
+    state = new FlinkStateInternals(this, holds, true); // flushed after each call of the core
     InternalTimerService<EncodedKey> service =
         getInternalTimerService("millrace-timers", FlinkStateInternals.NAMESPACES, this);
     if (clock instanceof FlinkClock.Script script) {
@@ -165,7 +168,9 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   /**
    * Processes an element at once, unless it carries a bundle number (under a TestStream): then
    * the elements of the bundle are buffered and processed together, key by key, when the bundle
-   * ends (another bundle starts, a watermark or checkpoint barrier arrives, or the input ends).
+   * ends (another bundle starts, a watermark, processing-time timer or checkpoint barrier arrives,
+   * or the input ends). Records of Flink sources without a timestamp (Long.MIN_VALUE) are bundled
+   * the same way, at most {@value #MAX_UNTAGGED_BUNDLE} at a time.
    */
   @Override
   public void processElement(StreamRecord<WindowedValue<Object>> record) {
@@ -182,11 +187,15 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
       return;
     }
     if (record.hasTimestamp()) {
-      if (record.getTimestamp() != pendingBundle) {
+      // A TestStream's bundle number; or Long.MIN_VALUE, which Flink's sources give records
+      // without a timestamp: those are grouped by key in bundles of bounded size.
+      if (record.getTimestamp() != pendingBundle
+          || (pendingBundle == Long.MIN_VALUE && pendingCount >= MAX_UNTAGGED_BUNDLE)) {
         flushBundle();
         pendingBundle = record.getTimestamp();
       }
       pending.computeIfAbsent((EncodedKey) getCurrentKey(), k -> new ArrayList<>()).add(v);
+      pendingCount++;
       return;
     }
     refreshOutputWatermark(Timestamps.MAX);
@@ -201,6 +210,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     if (pending.isEmpty()) {
       return;
     }
+    pendingCount = 0;
     Object currentKey = getCurrentKey();
     refreshOutputWatermark(Timestamps.MAX);
     for (Map.Entry<EncodedKey, List<WindowedValue<Object>>> e : pending.entrySet()) {
@@ -238,6 +248,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
 
   @Override
   public void onProcessingTime(InternalTimer<EncodedKey, EncodedKey> timer) {
+    flushBundle(); // the records that arrived before the timer are processed before it
     onTimer(timer);
     if (scriptInput != null) {
       return; // never: script timers are all in event-time queues
@@ -346,9 +357,12 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     holder.container = metrics;
     try {
       work.run();
+      state.flush(); // the call's cells go back to Flink state before the key changes
     } catch (UserCodeException e) {
+      state.discard();
       throw e;
     } catch (RuntimeException e) {
+      state.discard();
       throw UserCodeException.forStep(stepName, "grouping", e);
     } finally {
       holder.container = previous;
