@@ -90,6 +90,16 @@ final class CellRecord {
     }
   }
 
+  /** Calls {@code action} with the value of each cell whose id starts with {@code prefix}. */
+  void forEachLong(String prefix, java.util.function.LongConsumer action) {
+    for (Map.Entry<String, Slot> e : slots.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        Long v = read(e.getKey(), StateCodecs.longs());
+        action.accept(v);
+      }
+    }
+  }
+
   /** Whether a cell was written or cleared since the record was parsed. */
   boolean dirty() {
     return dirty;

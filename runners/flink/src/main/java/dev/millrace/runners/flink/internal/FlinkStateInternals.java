@@ -39,11 +39,13 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
  * key. A cell lives in Flink state named after its tag id, in the Flink namespace of its encoded
  * {@link StateNamespace}; values are kept encoded by the tag's codec (so every backend, heap or
  * RocksDB, checkpoints them the same way). Bags are Flink list state (appends are O(1)).
- * For the windowing core, the value and combining cells of a namespace share one Flink value
- * instead ({@link CellRecord}), read once per call of the core and written back by {@link
- * #flush()} when the call ends.
  * Watermark holds are kept in one per-key map state so that the operator can find them all
  * again after a restore; their minimum over all keys is tracked in a {@link TimestampMultiset}.
+ *
+ * <p>For the windowing core, the value, combining and watermark-hold cells of a namespace share
+ * one Flink value instead ({@link CellRecord}), read once per call of the core and written back
+ * by {@link #flush()} when the call ends; after a restore, {@link #restoreRecordHolds()} finds
+ * the holds again by listing the keys and namespaces of that state.
  */
 final class FlinkStateInternals implements StateInternals {
   static final MapStateDescriptor<EncodedKey, Long> HOLDS = new MapStateDescriptor<>(
@@ -87,6 +89,8 @@ final class FlinkStateInternals implements StateInternals {
   private Object recordsKey;
   private static final ValueStateDescriptor<byte[]> RECORDS =
       new ValueStateDescriptor<>("millrace-cells", BytePrimitiveArraySerializer.INSTANCE);
+  /** The prefix of a watermark hold's cell in a record (no value tag starts with it). */
+  private static final String HOLD_PREFIX = "@hold:";
 
   /** State whose reads decode a fresh object every time (safe for user code's state). */
   FlinkStateInternals(AbstractStreamOperator<?> operator, TimestampMultiset holds) {
@@ -143,6 +147,29 @@ final class FlinkStateInternals implements StateInternals {
       if (switchBack && current != null) {
         operator.setCurrentKey(current);
       }
+    }
+  }
+
+  /**
+   * After a restore with records: adds the watermark hold of every cell of every key and
+   * namespace to the instance's multiset of holds.
+   */
+  @SuppressWarnings("unchecked")
+  void restoreRecordHolds() throws Exception {
+    Object current = operator.getCurrentKey();
+    List<org.apache.flink.api.java.tuple.Tuple2<Object, EncodedKey>> cells;
+    try (java.util.stream.Stream<org.apache.flink.api.java.tuple.Tuple2<Object, EncodedKey>> all =
+        ((org.apache.flink.runtime.state.KeyedStateBackend<Object>)
+            operator.getKeyedStateBackend()).getKeysAndNamespaces(RECORDS.getName())) {
+      cells = all.toList(); // read the backend's listing before reading the cells
+    }
+    for (org.apache.flink.api.java.tuple.Tuple2<Object, EncodedKey> kn : cells) {
+      operator.setCurrentKey(kn.f0);
+      CellRecord.parse(flink(kn.f1, RECORDS).value())
+          .forEachLong(HOLD_PREFIX, holds::add);
+    }
+    if (current != null) {
+      operator.setCurrentKey(current);
     }
   }
 
@@ -209,6 +236,9 @@ final class FlinkStateInternals implements StateInternals {
     }
     if (records != null && cell.kind() == StateTag.Kind.COMBINING) {
       return (S) new RecordCombining<>(ns.key, tag);
+    }
+    if (records != null && cell.kind() == StateTag.Kind.WATERMARK_HOLD) {
+      return (S) new RecordHold(ns.key, HOLD_PREFIX + tag.id(), tag.combiner());
     }
     return (S) switch (cell.kind()) {
       case VALUE -> new Value<>(ns.key, (ValueStateDescriptor<byte[]>) cell.descriptor(),
@@ -426,6 +456,51 @@ final class FlinkStateInternals implements StateInternals {
     @Override
     public void clear() {
       cell.clear();
+    }
+  }
+
+  /** A watermark hold as a cell of its namespace's record; the instance's multiset follows it. */
+  private final class RecordHold implements WatermarkHoldState {
+    private final EncodedKey ns;
+    private final String id;
+    private final TimestampCombiner combiner;
+
+    RecordHold(EncodedKey ns, String id, TimestampCombiner combiner) {
+      this.ns = ns;
+      this.id = id;
+      this.combiner = combiner;
+    }
+
+    @Override
+    public void add(long timestampMillis) {
+      CellRecord r = record(ns);
+      Long old = r.read(id, StateCodecs.longs());
+      long combined = old == null ? timestampMillis : combiner.combine(old, timestampMillis);
+      if (old == null || old != combined) {
+        r.write(id, combined, StateCodecs.longs());
+        holds.replace(old, combined);
+      }
+    }
+
+    @Override
+    public OptionalLong read() {
+      Long v = record(ns).read(id, StateCodecs.longs());
+      return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    @Override
+    public TimestampCombiner combiner() {
+      return combiner;
+    }
+
+    @Override
+    public void clear() {
+      CellRecord r = record(ns);
+      Long old = r.read(id, StateCodecs.longs());
+      if (old != null) {
+        r.clear(id);
+        holds.remove(old);
+      }
     }
   }
 

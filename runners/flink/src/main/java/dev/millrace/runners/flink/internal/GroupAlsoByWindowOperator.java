@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.runtime.state.StateInitializationContext;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -156,12 +154,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
 
   /** After a restore: find the holds and pending event-time timers of every key again. */
   private void rebuildIndexes() throws Exception {
-    getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE,
-        VoidNamespaceSerializer.INSTANCE, FlinkStateInternals.HOLDS, (key, s) -> {
-          for (Long hold : s.values()) {
-            holds.add(hold);
-          }
-        });
+    state.restoreRecordHolds();
     timers.rebuildIndex();
   }
 

@@ -1,0 +1,98 @@
+package dev.millrace.runners.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.millrace.Pipeline;
+import dev.millrace.PipelineResult;
+import dev.millrace.options.PipelineOptionsFactory;
+import dev.millrace.transforms.DoFn;
+import dev.millrace.transforms.GenerateSequence;
+import dev.millrace.transforms.ParDo;
+import dev.millrace.transforms.Sum;
+import dev.millrace.transforms.Window;
+import dev.millrace.values.KV;
+import dev.millrace.values.PCollection;
+import dev.millrace.windowing.FixedWindows;
+import dev.millrace.windowing.IntervalWindow;
+import dev.millrace.windowing.TimestampCombiner;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A grouping's windows survive a failure in STREAMING mode with their watermark holds: after the
+ * restart from the last checkpoint, a window that was open holds the output watermark at its
+ * earliest element again, so its pane (stamped with that element's time) is on time downstream,
+ * in one-second windows that start there. Were the hold lost, the output watermark would run
+ * ahead to the input's and the downstream grouping would drop the pane as late.
+ */
+class FlinkGroupingRecoveryTest implements Serializable {
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder()
+          .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  private static final long ELEMENTS = 6000;
+  private static final long FAIL_AT = 4600;
+  private static final AtomicLong SEEN = new AtomicLong();
+  private static final AtomicBoolean FAILED = new AtomicBoolean();
+
+  /** Keys the numbers by their remainder mod 4, each worth 1; fails once, mid-window. */
+  static final class KeyThenFailOnce extends DoFn<Long, KV<String, Long>> {
+    @Override
+    public void processElement(ProcessContext c) {
+      if (SEEN.incrementAndGet() >= FAIL_AT && FAILED.compareAndSet(false, true)) {
+        throw new IllegalStateException("injected failure after " + FAIL_AT + " elements");
+      }
+      c.output(KV.of("k" + c.element() % 4, 1L));
+    }
+  }
+
+  static final class Describe extends DoFn<KV<String, Long>, String> {
+    @Override
+    public void processElement(ProcessContext c) {
+      IntervalWindow w = (IntervalWindow) c.window();
+      c.output(c.element().getKey() + "@" + w.start().getEpochSecond() + " " + c.element().getValue());
+    }
+  }
+
+  @Test
+  void restoredWindowsStillHoldTheWatermarkAtTheirEarliestElement() {
+    SEEN.set(0);
+    FAILED.set(false);
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=flink",
+        "--parallelism=2", "--checkpointingInterval=50", "--numberOfExecutionRetries=3").create());
+    PCollection<String> described = p
+        .apply(GenerateSequence.from(0).to(ELEMENTS).withRate(4000, Duration.ofSeconds(1))
+            .withTimestampFn(i -> Instant.ofEpochSecond(i)))
+        .apply(ParDo.of(new KeyThenFailOnce()))
+        .apply("ThousandSeconds", Window.<KV<String, Long>>into(FixedWindows.of(Duration.ofSeconds(1000)))
+            .withTimestampCombiner(TimestampCombiner.EARLIEST))
+        .apply("PerThousandSeconds", Sum.longsPerKey())
+        .apply("OneSecond", Window.into(FixedWindows.of(Duration.ofSeconds(1))))
+        .apply("PerSecond", Sum.longsPerKey())
+        .apply(ParDo.of(new Describe()));
+    String id = Collect.of(described);
+    assertThat(p.run().waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
+
+    Set<String> expected = new HashSet<>();
+    for (int w = 0; w < ELEMENTS / 1000; w++) {
+      for (int k = 0; k < 4; k++) {
+        // The pane of key k in window w is stamped with its earliest element, w * 1000 + k.
+        expected.add("k" + k + "@" + (w * 1000 + k) + " 250");
+      }
+    }
+    List<String> results = Collect.results(id);
+    assertThat(FAILED).isTrue();
+    assertThat(new HashSet<>(results)).isEqualTo(expected);
+  }
+}
