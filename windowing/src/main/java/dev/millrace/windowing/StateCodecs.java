@@ -58,19 +58,28 @@ public final class StateCodecs {
 
   /** Encodes {@code value} to a byte array; wraps the (impossible) I/O error unchecked. */
   public static <T> byte[] toBytes(StateCodec<T> codec, T value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
+    ByteArrayDataOutput out = new ByteArrayDataOutput(32);
+    try {
       codec.encode(value, out);
     } catch (IOException e) {
       throw new UncheckedIOException("could not encode " + value + " with " + codec, e);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
+  }
+
+  /** Decodes a value from {@code length} bytes at {@code offset}, as {@link #toBytes} made them. */
+  public static <T> T fromBytes(StateCodec<T> codec, byte[] bytes, int offset, int length) {
+    try {
+      return codec.decode(new ByteArrayDataInput(bytes, offset, length));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not decode " + length + " bytes with " + codec, e);
+    }
   }
 
   /** Decodes a value from bytes produced by {@link #toBytes}. */
   public static <T> T fromBytes(StateCodec<T> codec, byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      return codec.decode(in);
+    try {
+      return codec.decode(new ByteArrayDataInput(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException("could not decode " + bytes.length + " bytes with " + codec, e);
     }

@@ -58,8 +58,8 @@ final class FlinkStateInternals implements StateInternals {
   private static final int CACHED_NAMESPACES = 16384;
   /** How many tags' Flink cells are looked up by identity before the lookup is reset. */
   private static final int CACHED_TAGS = 1024;
-  /** How many hold views are kept per namespace (the core has two hold tags). */
-  private static final int CACHED_TAGS_PER_NAMESPACE = 8;
+  /** How many views of cells are kept per namespace (the core uses about a dozen tags). */
+  private static final int CACHED_TAGS_PER_NAMESPACE = 24;
 
   private final AbstractStreamOperator<?> operator;
   private final TimestampMultiset holds;
@@ -208,6 +208,8 @@ final class FlinkStateInternals implements StateInternals {
     private Map<String, EncodedKey> holdKeys;
     /** The views of the holds in this namespace, by tag (views are stateless). */
     private Map<StateTag<?>, Hold> holdViews;
+    /** With records: the views of this namespace's cells, by tag (they hold no key or value). */
+    private Map<StateTag<?>, State> views;
 
     Encoded(EncodedKey key) {
       this.key = key;
@@ -231,14 +233,24 @@ final class FlinkStateInternals implements StateInternals {
   public <S extends State> S state(StateNamespace namespace, StateTag<S> tag) {
     Encoded ns = encoded(namespace);
     Cell cell = cellOf(tag);
-    if (records != null && cell.kind() == StateTag.Kind.VALUE) {
-      return (S) new RecordValue<>(ns.key, tag.id(), tag.codec());
-    }
-    if (records != null && cell.kind() == StateTag.Kind.COMBINING) {
-      return (S) new RecordCombining<>(ns.key, tag);
-    }
-    if (records != null && cell.kind() == StateTag.Kind.WATERMARK_HOLD) {
-      return (S) new RecordHold(ns.key, HOLD_PREFIX + tag.id(), tag.combiner());
+    if (records != null) {
+      State view = ns.views == null ? null : ns.views.get(tag);
+      if (view == null) {
+        view = switch (cell.kind()) {
+          case VALUE -> new RecordValue<>(ns.key, tag.id(), tag.codec());
+          case COMBINING -> new RecordCombining<>(ns.key, tag);
+          case WATERMARK_HOLD -> new RecordHold(ns.key, HOLD_PREFIX + tag.id(), tag.combiner());
+          case BAG -> new Bag<>(ns.key, (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>)
+              cell.descriptor(), tag.codec());
+        };
+        if (ns.views == null) {
+          ns.views = new IdentityHashMap<>(8);
+        }
+        if (ns.views.size() < CACHED_TAGS_PER_NAMESPACE) {
+          ns.views.put(tag, view);
+        }
+      }
+      return (S) view;
     }
     return (S) switch (cell.kind()) {
       case VALUE -> new Value<>(ns.key, (ValueStateDescriptor<byte[]>) cell.descriptor(),

@@ -361,7 +361,8 @@ final class FlinkTimers implements TimerInternals {
       boolean firedIsPending = false;
       for (Map.Entry<EncodedKey, Long> e : times.entries()) {
         TimeDomain domain = domainOf(e.getKey());
-        boolean isFired = isRegistration(e.getKey(), domain, e.getValue(), fired);
+        boolean isFired = !firedIsPending
+            && isRegistration(e.getKey(), domain, e.getValue(), fired);
         firedIsPending |= isFired;
         if (isFired
             || (domain == TimeDomain.EVENT_TIME ? e.getValue() < inputWatermark : e.getValue() < now)) {
@@ -444,15 +445,18 @@ final class FlinkTimers implements TimerInternals {
   private boolean isRegistration(
       EncodedKey id, TimeDomain domain, long timestamp, InternalTimer<EncodedKey, EncodedKey> fired)
       throws IOException {
-    if (fired == null || !registrationOf(id).equals(fired.getNamespace())) {
+    if (fired == null) {
       return false;
     }
-    Target r = target(domain, timestamp);
-    return r != null && r.time() == fired.getTimestamp();
+    Target r = target(domain, timestamp); // the cheap test first: most timers differ in time
+    return r != null && r.time() == fired.getTimestamp()
+        && registrationOf(id).equals(fired.getNamespace());
   }
 
+  private static final TimeDomain[] DOMAINS = TimeDomain.values();
+
   private static TimeDomain domainOf(EncodedKey id) {
-    return TimeDomain.values()[id.bytes()[0]];
+    return DOMAINS[id.bytes()[0]];
   }
 
   private TimerData decode(EncodedKey id, long timestamp) throws IOException {
@@ -473,7 +477,7 @@ final class FlinkTimers implements TimerInternals {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Identity decodeIdentity(EncodedKey id) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(id.bytes()));
-    TimeDomain domain = TimeDomain.values()[in.readByte()];
+    TimeDomain domain = DOMAINS[in.readByte()];
     String timerId = in.readUTF();
     byte[] ns = in.readAllBytes();
     return new Identity(StateNamespace.decode(ns, (StateCodec) windowCodec), timerId, domain);

@@ -1,0 +1,75 @@
+package dev.millrace.windowing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** The allocation-light data input and output of state codecs read and write as Java's streams. */
+class ByteArrayDataTest {
+  @Test
+  void writesTheSameBytesAsDataOutputStream() throws IOException {
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    DataOutputStream reference = new DataOutputStream(expected);
+    ByteArrayDataOutput out = new ByteArrayDataOutput(1);
+    for (DataOutputStream d : new DataOutputStream[] {reference}) {
+      d.writeBoolean(true);
+      d.writeByte(-3);
+      d.writeShort(-2);
+      d.writeChar('é');
+      d.writeInt(Integer.MIN_VALUE + 7);
+      d.writeLong(Long.MAX_VALUE - 9);
+      d.writeFloat(1.5f);
+      d.writeDouble(-2.25);
+      d.writeUTF("zürich ✓");
+      d.write(new byte[] {1, 2, 3}, 1, 2);
+    }
+    out.writeBoolean(true);
+    out.writeByte(-3);
+    out.writeShort(-2);
+    out.writeChar('é');
+    out.writeInt(Integer.MIN_VALUE + 7);
+    out.writeLong(Long.MAX_VALUE - 9);
+    out.writeFloat(1.5f);
+    out.writeDouble(-2.25);
+    out.writeUTF("zürich ✓");
+    out.write(new byte[] {1, 2, 3}, 1, 2);
+    assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
+  @Test
+  void readsWhatDataOutputStreamWrote() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream d = new DataOutputStream(bytes);
+    d.writeBoolean(false);
+    d.writeByte(200);
+    d.writeShort(65535);
+    d.writeInt(-123456789);
+    d.writeLong(Long.MIN_VALUE + 1);
+    d.writeDouble(Math.PI);
+    d.writeUTF("ünïcode");
+    ByteArrayDataInput in = new ByteArrayDataInput(bytes.toByteArray());
+    DataInputStream reference = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    assertThat(in.readBoolean()).isEqualTo(reference.readBoolean());
+    assertThat(in.readUnsignedByte()).isEqualTo(reference.readUnsignedByte());
+    assertThat(in.readUnsignedShort()).isEqualTo(reference.readUnsignedShort());
+    assertThat(in.readInt()).isEqualTo(reference.readInt());
+    assertThat(in.readLong()).isEqualTo(reference.readLong());
+    assertThat(in.readDouble()).isEqualTo(reference.readDouble());
+    assertThat(in.readUTF()).isEqualTo(reference.readUTF());
+    assertThat(in.atEnd()).isTrue();
+  }
+
+  @Test
+  void readingPastTheEndFailsClearly() {
+    ByteArrayDataInput in = new ByteArrayDataInput(new byte[3]);
+    assertThatThrownBy(in::readInt).isInstanceOf(EOFException.class)
+        .hasMessageContaining("needed 4 more bytes at 0 of 3");
+  }
+}
