@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,33 +14,26 @@ import org.junit.jupiter.api.Test;
 
 /** The allocation-light data input and output of state codecs read and write as Java's streams. */
 class ByteArrayDataTest {
+  /** Writes one of each kind of value. */
+  private static void writeOneOfEach(DataOutput d) throws IOException {
+    d.writeBoolean(true);
+    d.writeByte(-3);
+    d.writeShort(-2);
+    d.writeChar('é');
+    d.writeInt(Integer.MIN_VALUE + 7);
+    d.writeLong(Long.MAX_VALUE - 9);
+    d.writeFloat(1.5f);
+    d.writeDouble(-2.25);
+    d.writeUTF("zürich ✓");
+    d.write(new byte[] {1, 2, 3}, 1, 2);
+  }
+
   @Test
   void writesTheSameBytesAsDataOutputStream() throws IOException {
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    DataOutputStream reference = new DataOutputStream(expected);
+    writeOneOfEach(new DataOutputStream(expected));
     ByteArrayDataOutput out = new ByteArrayDataOutput(1);
-    for (DataOutputStream d : new DataOutputStream[] {reference}) {
-      d.writeBoolean(true);
-      d.writeByte(-3);
-      d.writeShort(-2);
-      d.writeChar('é');
-      d.writeInt(Integer.MIN_VALUE + 7);
-      d.writeLong(Long.MAX_VALUE - 9);
-      d.writeFloat(1.5f);
-      d.writeDouble(-2.25);
-      d.writeUTF("zürich ✓");
-      d.write(new byte[] {1, 2, 3}, 1, 2);
-    }
-    out.writeBoolean(true);
-    out.writeByte(-3);
-    out.writeShort(-2);
-    out.writeChar('é');
-    out.writeInt(Integer.MIN_VALUE + 7);
-    out.writeLong(Long.MAX_VALUE - 9);
-    out.writeFloat(1.5f);
-    out.writeDouble(-2.25);
-    out.writeUTF("zürich ✓");
-    out.write(new byte[] {1, 2, 3}, 1, 2);
+    writeOneOfEach(out);
     assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
   }
 

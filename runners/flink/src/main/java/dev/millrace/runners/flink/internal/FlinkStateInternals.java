@@ -238,7 +238,7 @@ final class FlinkStateInternals implements StateInternals {
       if (view == null) {
         view = switch (cell.kind()) {
           case VALUE -> new RecordValue<>(ns.key, tag.id(), tag.codec());
-          case COMBINING -> new RecordCombining<>(ns.key, tag);
+          case COMBINING -> new Combining<>(new RecordValue<>(ns.key, tag.id(), tag.codec()), tag);
           case WATERMARK_HOLD -> new RecordHold(ns.key, HOLD_PREFIX + tag.id(), tag.combiner());
           case BAG -> new Bag<>(ns.key, (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>)
               cell.descriptor(), tag.codec());
@@ -255,8 +255,8 @@ final class FlinkStateInternals implements StateInternals {
     return (S) switch (cell.kind()) {
       case VALUE -> new Value<>(ns.key, (ValueStateDescriptor<byte[]>) cell.descriptor(),
           tag.codec());
-      case COMBINING -> new Combining<>(ns.key,
-          (ValueStateDescriptor<byte[]>) cell.descriptor(), tag);
+      case COMBINING -> new Combining<>(new Value<>(ns.key,
+          (ValueStateDescriptor<byte[]>) cell.descriptor(), tag.codec()), tag);
       case BAG -> new Bag<>(ns.key, (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>)
           cell.descriptor(), tag.codec());
       case WATERMARK_HOLD -> hold(ns, tag);
@@ -423,54 +423,6 @@ final class FlinkStateInternals implements StateInternals {
     }
   }
 
-  /**
-   * A combining cell inside its namespace's record: the accumulator is decoded once per call and
-   * may be changed in place; it is encoded again when the record is written back.
-   */
-  private final class RecordCombining<I, A, O> implements CombiningState<I, A, O> {
-    private final RecordValue<A> cell;
-    private final Aggregation<I, A, O> aggregation;
-
-    @SuppressWarnings("unchecked")
-    RecordCombining(EncodedKey ns, StateTag<?> tag) {
-      this.cell = new RecordValue<>(ns, tag.id(), tag.codec());
-      this.aggregation = (Aggregation<I, A, O>) tag.aggregation();
-    }
-
-    @Override
-    public void add(I input) {
-      A acc = cell.read();
-      cell.write(aggregation.addInput(acc == null ? aggregation.createAccumulator() : acc, input));
-    }
-
-    @Override
-    public void addAccumulator(A accumulator) {
-      A acc = cell.read();
-      cell.write(acc == null ? accumulator : aggregation.mergeAccumulators(List.of(acc, accumulator)));
-    }
-
-    @Override
-    public A readAccumulator() {
-      return cell.read();
-    }
-
-    @Override
-    public O read() {
-      A acc = cell.read();
-      return aggregation.extractOutput(acc == null ? aggregation.createAccumulator() : acc);
-    }
-
-    @Override
-    public boolean isEmpty() {
-      return record(cell.ns).isEmpty(cell.id);
-    }
-
-    @Override
-    public void clear() {
-      cell.clear();
-    }
-  }
-
   /** A watermark hold as a cell of its namespace's record; the instance's multiset follows it. */
   private final class RecordHold implements WatermarkHoldState {
     private final EncodedKey ns;
@@ -516,13 +468,18 @@ final class FlinkStateInternals implements StateInternals {
     }
   }
 
-  private final class Combining<I, A, O> implements CombiningState<I, A, O> {
-    private final Value<A> cell;
+  /**
+   * A combining cell over a value cell holding the accumulator: a Flink state of its own (a fresh
+   * accumulator each read) or a cell of a record (decoded once per call, possibly changed in place,
+   * encoded again when the record is written back).
+   */
+  private static final class Combining<I, A, O> implements CombiningState<I, A, O> {
+    private final ValueState<A> cell;
     private final Aggregation<I, A, O> aggregation;
 
     @SuppressWarnings("unchecked")
-    Combining(EncodedKey ns, ValueStateDescriptor<byte[]> d, StateTag<?> tag) {
-      this.cell = new Value<>(ns, d, tag.codec()); // a fresh accumulator each read
+    Combining(ValueState<A> cell, StateTag<?> tag) {
+      this.cell = cell;
       this.aggregation = (Aggregation<I, A, O>) tag.aggregation();
     }
 
