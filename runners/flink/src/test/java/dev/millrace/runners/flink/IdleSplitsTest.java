@@ -33,9 +33,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Parallel source instances without data do not stall event time: a never-ending source whose
- * only data split is read by one instance still fires its event-time windows, whether the other
- * instances have no split at all or read a split that never has data.
+ * Source splits without data do not stall event time: a never-ending source whose only data split
+ * is read by one instance still fires its event-time windows, whether the other instances have no
+ * split at all or read a split that never has data, or the same instance also reads one.
  */
 class IdleSplitsTest implements Serializable {
   @RegisterExtension
@@ -154,6 +154,7 @@ class IdleSplitsTest implements Serializable {
   @CsvSource({
       "4, 0", // three instances without a split
       "2, 1", // one instance whose only split never has data
+      "1, 1", // one instance reading the data split and a split that never has data
   })
   void windowsFireWhileTheSourceRuns(int parallelism, int emptySplits) throws Exception {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=flink",

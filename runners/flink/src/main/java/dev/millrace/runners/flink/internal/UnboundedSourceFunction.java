@@ -37,10 +37,12 @@ import org.apache.flink.streaming.api.watermark.Watermark;
  * when every reader's watermark reached the end of time; an instance without splits ends at once
  * (so its end-of-time watermark holds nobody back).
  *
- * <p>Idleness: when none of the instance's readers returned an element and their watermark did
- * not advance for 500 ms, the instance marks itself temporarily idle, and Flink computes the
- * downstream watermark without it (so an empty split does not stall event time). The next element
- * or watermark advance makes it active again; elements it then emits behind the downstream
+ * <p>Idleness: a reader that returned no element and whose watermark did not advance for 500 ms
+ * is idle, and the instance's watermark is the minimum of its other readers' (so an empty split
+ * does not stall the splits read with it). When all of an instance's readers are idle, the
+ * instance marks itself temporarily idle, and Flink computes the downstream watermark without it
+ * (so an instance with only empty splits does not stall event time). The next element or
+ * watermark advance makes a reader or instance active again; elements it then emits behind the
  * watermark are late, as with idle sources in Flink.
  */
 public final class UnboundedSourceFunction extends RichParallelSourceFunction<WindowedValue<Object>>
@@ -121,6 +123,9 @@ public final class UnboundedSourceFunction extends RichParallelSourceFunction<Wi
   private final class ReadLoop {
     private final SourceContext<WindowedValue<Object>> ctx;
     private final Map<Integer, Boolean> started = new HashMap<>();
+    /** Per reader: its last watermark, and when it last returned an element or advanced it. */
+    private final Map<Integer, Long> readerWatermarks = new HashMap<>();
+    private final Map<Integer, Long> readerProgress = new HashMap<>();
     private long emitted = Long.MIN_VALUE;
     private long lastProgress = System.nanoTime();
     private boolean idle;
@@ -133,9 +138,13 @@ public final class UnboundedSourceFunction extends RichParallelSourceFunction<Wi
     /** Reads up to a batch from every reader (under the checkpoint lock); true if any element. */
     boolean readBatch() {
       boolean any = false;
-      long wm = Timestamps.MAX;
+      long wm = Timestamps.MAX; // of every reader: the instance ends when it reaches the end
+      long activeWm = Timestamps.MAX; // of the readers that are not idle: what is emitted
+      boolean anyActive = false;
+      long now = System.nanoTime();
       for (Map.Entry<Integer, UnboundedReader<Object>> e : readers.entrySet()) {
         UnboundedReader<Object> r = e.getValue();
+        boolean readerAny = false;
         for (int n = 0; n < BATCH; n++) {
           boolean available = read(() -> started.put(e.getKey(), true) == null
               ? r.start() : r.advance());
@@ -143,14 +152,27 @@ public final class UnboundedSourceFunction extends RichParallelSourceFunction<Wi
             break;
           }
           any = true;
+          readerAny = true;
           ctx.collect(WindowedValue.timestampedValueInGlobalWindow(
               r.getCurrent(), r.getCurrentTimestampMillis()));
         }
-        wm = Math.min(wm, read(r::getWatermarkMillis));
+        long readerWm = read(r::getWatermarkMillis);
+        wm = Math.min(wm, readerWm);
+        Long before = readerWatermarks.put(e.getKey(), readerWm);
+        if (readerAny || before == null || readerWm > before) {
+          readerProgress.put(e.getKey(), now);
+        }
+        if (now - readerProgress.get(e.getKey()) < IDLE_AFTER_NANOS) {
+          anyActive = true;
+          activeWm = Math.min(activeWm, readerWm);
+        }
       }
       watermark = wm;
-      long flink = Watermarks.toFlink(wm);
-      boolean advanced = flink > emitted && wm > Timestamps.MIN;
+      // A reader without elements whose watermark stood still for a while (an empty split) does
+      // not hold back the others; with every reader idle, nothing advances (see below).
+      long emit = anyActive ? activeWm : wm;
+      long flink = Watermarks.toFlink(emit);
+      boolean advanced = flink > emitted && emit > Timestamps.MIN;
       if (advanced) {
         emitted = flink;
         ctx.emitWatermark(new Watermark(flink));
