@@ -20,7 +20,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
@@ -82,9 +81,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private transient int pendingCount;
   private transient Object lastDecodedKey;
   /** Under a script clock: the input's steps, the step reached, the elements by step and key. */
-  private transient ScriptInput scriptInput;
-  private transient ScriptTime scriptTime;
-  private transient TreeMap<Long, Map<EncodedKey, List<WindowedValue<Object>>>> byStep;
+  private transient KeyedScriptSteps steps;
 
   /**
    * @param groupedOutput true for a GroupByKey (panes are lists, given out unmodifiable), false
@@ -118,12 +115,10 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     InternalTimerService<EncodedKey> service =
         getInternalTimerService("millrace-timers", FlinkStateInternals.NAMESPACES, this);
     if (clock instanceof FlinkClock.Script script) {
-      scriptInput = new ScriptInput(script, boundedInput);
-      scriptTime = new ScriptTime(script);
-      byStep = new TreeMap<>();
+      steps = new KeyedScriptSteps(script, boundedInput);
       timers = FlinkTimers.scripted(this, service, getInternalTimerService(
               "millrace-script-processing-timers", FlinkStateInternals.NAMESPACES, this),
-          windowCodec, () -> outputWatermark, clock, false, scriptTime);
+          windowCodec, () -> outputWatermark, clock, false, steps.time());
     } else {
       timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
     }
@@ -168,15 +163,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   @Override
   public void processElement(StreamRecord<WindowedValue<Object>> record) {
     WindowedValue<Object> v = record.getValue();
-    if (scriptInput != null) {
-      if (ScriptMarker.is(v)) {
-        scriptInput.observeMarker(ScriptMarker.of(v));
-        return;
-      }
-      long step = Math.max(scriptTime.step() + 1,
-          record.hasTimestamp() ? record.getTimestamp() : 0);
-      byStep.computeIfAbsent(step, k -> new LinkedHashMap<>())
-          .computeIfAbsent((EncodedKey) getCurrentKey(), k -> new ArrayList<>()).add(v);
+    if (steps != null) {
+      steps.offer(record, (EncodedKey) getCurrentKey());
       return;
     }
     if (record.hasTimestamp()) {
@@ -243,7 +231,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   public void onProcessingTime(InternalTimer<EncodedKey, EncodedKey> timer) {
     flushBundle(); // the records that arrived before the timer are processed before it
     onTimer(timer);
-    if (scriptInput != null) {
+    if (steps != null) {
       return; // never: script timers are all in event-time queues
     }
     refreshOutputWatermark(Timestamps.MAX);
@@ -268,11 +256,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
 
   @Override
   public void processWatermark(Watermark mark) throws Exception {
-    if (scriptInput != null) {
-      scriptInput.observeWatermark(mark.getTimestamp());
-      while (scriptTime.step() < scriptInput.completed()) {
-        runStep(scriptTime.step() + 1);
-      }
+    if (steps != null) {
+      steps.onWatermark(mark.getTimestamp(), this::runStep);
       flinkMetrics.sync();
       return;
     }
@@ -294,7 +279,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private void runStep(long step) throws Exception {
     FlinkClock.Script script = (FlinkClock.Script) clock;
     reuse.setTimestamp(step);
-    Map<EncodedKey, List<WindowedValue<Object>>> bundle = byStep.remove(step);
+    Map<EncodedKey, List<WindowedValue<Object>>> bundle = steps.take(step);
     if (bundle != null) {
       refreshOutputWatermark(Timestamps.MAX);
       for (Map.Entry<EncodedKey, List<WindowedValue<Object>>> e : bundle.entrySet()) {
@@ -306,7 +291,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
         run(() -> bind().processElements(values));
       }
     }
-    scriptTime.advance(step, scriptInput.watermarkAt(step), script.processingTimeAt(step));
+    steps.advanceClocks(step);
     timers.advanceScript();
     refreshOutputWatermark(Timestamps.MAX);
     emittedWatermark = MarkerRouting.endStep(

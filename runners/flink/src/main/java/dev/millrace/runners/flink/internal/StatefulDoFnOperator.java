@@ -13,12 +13,9 @@ import dev.millrace.windowing.Timestamps;
 import dev.millrace.windowing.WindowedValue;
 import dev.millrace.windowing.WindowingStrategy;
 import dev.millrace.windowing.core.TimerData;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -83,9 +80,7 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
   private transient int bundleSize;
   private transient EncodedKey lastKey;
   /** Under a script clock: the input's steps, the step reached, the elements by step and key. */
-  private transient ScriptInput scriptInput;
-  private transient ScriptTime scriptTime;
-  private transient TreeMap<Long, Map<EncodedKey, List<WindowedValue<Object>>>> byStep;
+  private transient KeyedScriptSteps steps;
 
   /**
    * @param id unique among the job's operators (names the metrics accumulator)
@@ -125,12 +120,10 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
     state = new FlinkStateInternals(this, holds);
     service = getInternalTimerService("millrace-timers", FlinkStateInternals.NAMESPACES, this);
     if (clock instanceof FlinkClock.Script script) {
-      scriptInput = new ScriptInput(script, boundedInput);
-      scriptTime = new ScriptTime(script);
-      byStep = new TreeMap<>();
+      steps = new KeyedScriptSteps(script, boundedInput);
       timers = FlinkTimers.scripted(this, service, getInternalTimerService(
               "millrace-script-processing-timers", FlinkStateInternals.NAMESPACES, this),
-          strategy.windowFn().windowCodec(), () -> outputWatermark, clock, true, scriptTime);
+          strategy.windowFn().windowCodec(), () -> outputWatermark, clock, true, steps.time());
     } else {
       timers = new FlinkTimers(this, service, strategy.windowFn().windowCodec(),
           () -> outputWatermark, clock, true);
@@ -180,16 +173,8 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
 
   @Override
   public void processElement(StreamRecord<WindowedValue<Object>> record) {
-    if (scriptInput != null) {
-      WindowedValue<Object> v = record.getValue();
-      if (ScriptMarker.is(v)) {
-        scriptInput.observeMarker(ScriptMarker.of(v));
-        return;
-      }
-      long step = Math.max(scriptTime.step() + 1,
-          record.hasTimestamp() ? record.getTimestamp() : 0);
-      byStep.computeIfAbsent(step, k -> new LinkedHashMap<>())
-          .computeIfAbsent((EncodedKey) getCurrentKey(), k -> new ArrayList<>()).add(v);
+    if (steps != null) {
+      steps.offer(record, (EncodedKey) getCurrentKey());
       return;
     }
     exits.input(record);
@@ -213,7 +198,7 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
   @Override
   public void onProcessingTime(InternalTimer<EncodedKey, EncodedKey> timer) {
     fireDue(timer);
-    if (scriptInput != null) {
+    if (steps != null) {
       return;
     }
     refreshOutputWatermark();
@@ -223,7 +208,7 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
 
   /** Fires the current key's due timers, one timestamp at a time, until none is due. */
   private void fireDue(InternalTimer<EncodedKey, EncodedKey> fired) {
-    if (scriptInput == null) { // under a script the outputs carry the step (set by runStep)
+    if (steps == null) { // under a script the outputs carry the step (set by runStep)
       timerRecord.eraseTimestamp();
       exits.input(timerRecord);
     }
@@ -242,11 +227,8 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
 
   @Override
   public void processWatermark(Watermark mark) throws Exception {
-    if (scriptInput != null) {
-      scriptInput.observeWatermark(mark.getTimestamp());
-      while (scriptTime.step() < scriptInput.completed()) {
-        runStep(scriptTime.step() + 1);
-      }
+    if (steps != null) {
+      steps.onWatermark(mark.getTimestamp(), this::runStep);
       return;
     }
     if (timeServiceManager != null) {
@@ -266,7 +248,7 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
   private void runStep(long step) throws Exception {
     FlinkClock.Script script = (FlinkClock.Script) clock;
     exits.input(timerRecord.replace(null, step));
-    Map<EncodedKey, List<WindowedValue<Object>>> bundle = byStep.remove(step);
+    Map<EncodedKey, List<WindowedValue<Object>>> bundle = steps.take(step);
     if (bundle != null) {
       refreshOutputWatermark();
       for (Map.Entry<EncodedKey, List<WindowedValue<Object>>> e : bundle.entrySet()) {
@@ -280,7 +262,7 @@ public final class StatefulDoFnOperator extends AbstractStreamOperator<WindowedV
         }
       }
     }
-    scriptTime.advance(step, scriptInput.watermarkAt(step), script.processingTimeAt(step));
+    steps.advanceClocks(step);
     timers.advanceScript();
     refreshOutputWatermark();
     finishBundle();
