@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code --flinkMaster=[local]} outside of a Flink test environment: jobs go to one MiniCluster
- * shared by the JVM, submitted over REST like to a remote cluster.
+ * shared by the JVM, submitted to it directly (no REST polling for the result).
  */
 class SharedLocalClusterTest {
 

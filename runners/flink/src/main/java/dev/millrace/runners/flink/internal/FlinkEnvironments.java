@@ -2,7 +2,6 @@ package dev.millrace.runners.flink.internal;
 
 import dev.millrace.runners.flink.FlinkOptions;
 import dev.millrace.runners.flink.cluster.internal.JobJars;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -73,9 +72,7 @@ public final class FlinkEnvironments {
       }
       int parallelism = options.getParallelism() > 0
           ? options.getParallelism() : Runtime.getRuntime().availableProcessors();
-      URI rest = SharedLocalCluster.restAddress(parallelism);
-      StreamExecutionEnvironment shared = StreamExecutionEnvironment.createRemoteEnvironment(
-          rest.getHost(), rest.getPort(), conf);
+      StreamExecutionEnvironment shared = SharedLocalCluster.environment(parallelism, conf);
       shared.setParallelism(parallelism);
       return shared;
     }
