@@ -56,6 +56,25 @@ class CoderTypeSerializerTest {
   }
 
   @Test
+  void copyingSerializedRecordsGivesTheirBytesExactly() throws Exception {
+    WindowedValueCoder<KV<String, Long>> coder = new WindowedValueCoder<>(
+        KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), StateCodecs.intervalWindows());
+    TypeSerializer<WindowedValue<KV<String, Long>>> s =
+        CoderTypeInformation.of(coder).createSerializer(new SerializerConfigImpl());
+    IntervalWindow w = new IntervalWindow(Instant.ofEpochSecond(0), Instant.ofEpochSecond(60));
+    DataOutputSerializer records = new DataOutputSerializer(64);
+    s.serialize(WindowedValue.of(KV.of("zürich", 3L), 42_000L, w, PaneInfo.NO_FIRING), records);
+    s.serialize(WindowedValue.of(KV.of("", -1L), 1L, w, PaneInfo.ON_TIME_AND_ONLY_FIRING), records);
+    // As Flink's sorter copies when it spills: record by record, from one view to another.
+    DataInputDeserializer in = new DataInputDeserializer(records.getCopyOfBuffer());
+    DataOutputSerializer copy = new DataOutputSerializer(8);
+    s.copy(in, copy);
+    s.copy(in, copy);
+    assertThat(in.available()).isZero();
+    assertThat(copy.getCopyOfBuffer()).isEqualTo(records.getCopyOfBuffer());
+  }
+
+  @Test
   void snapshotRestoresAnEqualAndCompatibleSerializer() throws Exception {
     CoderTypeSerializer<String> s = new CoderTypeSerializer<>(StringUtf8Coder.of());
     TypeSerializerSnapshot<String> snapshot = s.snapshotConfiguration();

@@ -93,7 +93,7 @@ public final class CoderTypeSerializer<T> extends TypeSerializer<T> {
 
   @Override
   public void copy(DataInputView source, DataOutputView target) throws IOException {
-    serialize(deserialize(source), target);
+    coder.decode(new CopyingViewInputStream(source, target)); // the bytes read are the copy
   }
 
   @Override
