@@ -1,6 +1,8 @@
 package dev.millrace.windowing;
 
 import com.google.common.base.Preconditions;
+import com.google.common.io.ByteArrayDataOutput;
+import com.google.common.io.ByteStreams;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -58,7 +60,7 @@ public final class StateCodecs {
 
   /** Encodes {@code value} to a byte array; wraps the (impossible) I/O error unchecked. */
   public static <T> byte[] toBytes(StateCodec<T> codec, T value) {
-    ByteArrayDataOutput out = new ByteArrayDataOutput(32);
+    ByteArrayDataOutput out = ByteStreams.newDataOutput(32);
     try {
       codec.encode(value, out);
     } catch (IOException e) {

@@ -202,13 +202,11 @@ final class FlinkStateInternals implements StateInternals {
   /** A tag's Flink cell: its descriptor (null for holds) and its kind. */
   private record Cell(StateDescriptor<?, byte[]> descriptor, StateTag.Kind kind) {}
 
-  /** A namespace's encoding, and the watermark holds in it (made on first use). */
+  /** A namespace's encoding, its hold keys and the views of its cells (made on first use). */
   private static final class Encoded {
     final EncodedKey key;
     private Map<String, EncodedKey> holdKeys;
-    /** The views of the holds in this namespace, by tag (views are stateless). */
-    private Map<StateTag<?>, Hold> holdViews;
-    /** With records: the views of this namespace's cells, by tag (they hold no key or value). */
+    /** The views of this namespace's cells, by tag (views hold no key and no value). */
     private Map<StateTag<?>, State> views;
 
     Encoded(EncodedKey key) {
@@ -232,49 +230,43 @@ final class FlinkStateInternals implements StateInternals {
   @SuppressWarnings("unchecked")
   public <S extends State> S state(StateNamespace namespace, StateTag<S> tag) {
     Encoded ns = encoded(namespace);
-    Cell cell = cellOf(tag);
-    if (records != null) {
-      State view = ns.views == null ? null : ns.views.get(tag);
-      if (view == null) {
-        view = switch (cell.kind()) {
-          case VALUE -> new RecordValue<>(ns.key, tag.id(), tag.codec());
-          case COMBINING -> new Combining<>(new RecordValue<>(ns.key, tag.id(), tag.codec()), tag);
-          case WATERMARK_HOLD -> new RecordHold(ns.key, HOLD_PREFIX + tag.id(), tag.combiner());
-          case BAG -> new Bag<>(ns.key, (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>)
-              cell.descriptor(), tag.codec());
-        };
-        if (ns.views == null) {
-          ns.views = new IdentityHashMap<>(8);
-        }
-        if (ns.views.size() < CACHED_TAGS_PER_NAMESPACE) {
-          ns.views.put(tag, view);
-        }
+    State view = ns.views == null ? null : ns.views.get(tag);
+    if (view == null) {
+      view = records != null ? recordView(ns, tag, cellOf(tag)) : flinkView(ns, tag, cellOf(tag));
+      if (ns.views == null) {
+        ns.views = new IdentityHashMap<>(8);
       }
-      return (S) view;
+      if (ns.views.size() < CACHED_TAGS_PER_NAMESPACE) {
+        ns.views.put(tag, view);
+      }
     }
-    return (S) switch (cell.kind()) {
+    return (S) view;
+  }
+
+  /** A view of a cell in the namespace's record (the windowing core). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private State recordView(Encoded ns, StateTag<?> tag, Cell cell) {
+    return switch (cell.kind()) {
+      case VALUE -> new RecordValue<>(ns.key, tag.id(), tag.codec());
+      case COMBINING -> new Combining<>(new RecordValue<>(ns.key, tag.id(), tag.codec()), tag);
+      case WATERMARK_HOLD -> new RecordHold(ns.key, HOLD_PREFIX + tag.id(), tag.combiner());
+      case BAG -> new Bag<>(ns.key, (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>)
+          cell.descriptor(), tag.codec());
+    };
+  }
+
+  /** A view of a cell that is a Flink state of its own (holds: an entry of the key's hold map). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private State flinkView(Encoded ns, StateTag<?> tag, Cell cell) {
+    return switch (cell.kind()) {
       case VALUE -> new Value<>(ns.key, (ValueStateDescriptor<byte[]>) cell.descriptor(),
           tag.codec());
       case COMBINING -> new Combining<>(new Value<>(ns.key,
           (ValueStateDescriptor<byte[]>) cell.descriptor(), tag.codec()), tag);
       case BAG -> new Bag<>(ns.key, (ListStateDescriptor<byte[]>) (StateDescriptor<?, ?>)
           cell.descriptor(), tag.codec());
-      case WATERMARK_HOLD -> hold(ns, tag);
+      case WATERMARK_HOLD -> new Hold(ns.holdKey(tag.id()), tag.combiner());
     };
-  }
-
-  private Hold hold(Encoded ns, StateTag<?> tag) {
-    if (ns.holdViews == null) {
-      ns.holdViews = new IdentityHashMap<>(4);
-    }
-    Hold h = ns.holdViews.get(tag);
-    if (h == null) {
-      h = new Hold(ns.holdKey(tag.id()), tag.combiner());
-      if (ns.holdViews.size() < CACHED_TAGS_PER_NAMESPACE) {
-        ns.holdViews.put(tag, h);
-      }
-    }
-    return h;
   }
 
   private Encoded encoded(StateNamespace namespace) {

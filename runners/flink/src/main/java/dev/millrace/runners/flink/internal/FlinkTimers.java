@@ -314,7 +314,7 @@ final class FlinkTimers implements TimerInternals {
    * Forgets a timer's time; its Flink registration is deleted only when the registration is the
    * timer's own (shared ones may stand for other timers too: they fire and find nothing due).
    */
-  private void unregister(EncodedKey id, TimeDomain domain, long timestamp) {
+  private void unregister(EncodedKey registration, TimeDomain domain, long timestamp) {
     if (domain == TimeDomain.EVENT_TIME) {
       eventTimers.remove(timestamp);
     }
@@ -323,9 +323,9 @@ final class FlinkTimers implements TimerInternals {
     }
     Target r = target(domain, timestamp);
     if (r != null && r.eventQueue()) {
-      r.service().deleteEventTimeTimer(id, r.time());
+      r.service().deleteEventTimeTimer(registration, r.time());
     } else if (r != null) {
-      r.service().deleteProcessingTimeTimer(id, r.time());
+      r.service().deleteProcessingTimeTimer(registration, r.time());
     }
   }
 

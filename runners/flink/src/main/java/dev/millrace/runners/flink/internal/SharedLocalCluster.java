@@ -1,6 +1,5 @@
 package dev.millrace.runners.flink.internal;
 
-import java.net.URI;
 import java.util.stream.Stream;
 import org.apache.flink.client.deployment.executors.PipelineExecutorUtils;
 import org.apache.flink.configuration.Configuration;
@@ -21,8 +20,9 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * of that), grown by a TaskManager when a job needs more slots, and closed when the JVM exits.
  */
 final class SharedLocalCluster {
+  /** The name of the executor that hands jobs to the shared cluster. */
+  private static final String EXECUTOR = "millrace-shared-local";
   private static MiniCluster cluster;
-  private static URI rest;
   private static int slots;
   private static int slotsPerTaskManager;
 
@@ -42,12 +42,6 @@ final class SharedLocalCluster {
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the local Flink MiniCluster: " + e, e);
     }
-  }
-
-  /** The REST address (and Web UI) of the shared cluster, started or grown as by {@link #cluster}. */
-  static synchronized URI restAddress(int parallelism) {
-    cluster(parallelism);
-    return rest;
   }
 
   /**
@@ -98,8 +92,6 @@ final class SharedLocalCluster {
     return new StreamExecutionEnvironment(executors, withTarget, loader);
   }
 
-  private static final String EXECUTOR = "millrace-shared-local";
-
   private static void start(int parallelism) throws Exception {
     slotsPerTaskManager = Math.max(parallelism, Math.max(2, Runtime.getRuntime().availableProcessors()));
     Configuration conf = new Configuration();
@@ -114,7 +106,6 @@ final class SharedLocalCluster {
     c.start();
     cluster = c;
     slots = slotsPerTaskManager;
-    rest = c.getRestAddress().get();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> c.closeAsync(), "millrace-flink-close"));
   }
 }
