@@ -60,14 +60,42 @@ class SortedCombineTest {
     return out.stream();
   }
 
-  private static List<String> run(TimestampCombiner tc, WindowFn<?> fn, boolean streaming) {
-    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(
-        "--runner=flink", "--parallelism=2", "--streaming=" + streaming).create());
+  /** 300 elements of 7 keys over 200 seconds. */
+  private static List<TimestampedValue<KV<String, Long>>> fewKeys() {
     List<TimestampedValue<KV<String, Long>>> input = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       input.add(TimestampedValue.of(KV.of("k" + (i % 7), (long) i),
           Instant.ofEpochMilli((i * 7919L) % 200_000)));
     }
+    return input;
+  }
+
+  /**
+   * A hot key in 100 windows among 12,000 keys seen once or twice: more distinct keys than the
+   * partial-combine table holds (so partials of one key and window arrive in several flushes),
+   * and a key whose many windows are followed by keys with one window each.
+   */
+  private static List<TimestampedValue<KV<String, Long>>> hotKeyAndManyKeys() {
+    List<TimestampedValue<KV<String, Long>>> input = new ArrayList<>();
+    for (int i = 0; i < 12_000; i++) {
+      Instant t = Instant.ofEpochSecond((i * 7919L) % 6_000);
+      input.add(TimestampedValue.of(KV.of("hot", 1L), t));
+      input.add(TimestampedValue.of(KV.of("k" + i, (long) i), t));
+      if (i % 3 == 0) {
+        input.add(TimestampedValue.of(KV.of("k" + (i / 2), 2L), t.plusSeconds(1)));
+      }
+    }
+    return input;
+  }
+
+  private static List<String> run(TimestampCombiner tc, WindowFn<?> fn, boolean streaming) {
+    return run(tc, fn, streaming, fewKeys());
+  }
+
+  private static List<String> run(TimestampCombiner tc, WindowFn<?> fn, boolean streaming,
+      List<TimestampedValue<KV<String, Long>>> input) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(
+        "--runner=flink", "--parallelism=2", "--streaming=" + streaming).create());
     Window<KV<String, Long>> window = Window.into(fn);
     PCollection<String> described = p.apply(Create.timestamped(input))
         .apply(window.withTimestampCombiner(tc))
@@ -85,5 +113,14 @@ class SortedCombineTest {
     List<String> core = run(tc, fn, true);
     assertThat(batch).isNotEmpty().containsExactlyInAnyOrderElementsOf(core);
     assertThat(batch).allMatch(s -> s.contains("timing=ON_TIME") && s.contains("isLast=true"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void batchCombineOfAHotKeyAndManyKeysEmitsWhatTheCoreEmits() {
+    WindowFn<?> fn = FixedWindows.of(Duration.ofMinutes(1));
+    List<String> batch = run(TimestampCombiner.EARLIEST, fn, false, hotKeyAndManyKeys());
+    List<String> core = run(TimestampCombiner.EARLIEST, fn, true, hotKeyAndManyKeys());
+    assertThat(batch).hasSize(core.size()).containsExactlyInAnyOrderElementsOf(core);
+    assertThat(batch.stream().filter(s -> s.startsWith("KV{hot, "))).hasSize(100);
   }
 }

@@ -30,7 +30,14 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public final class PartialCombineOperator extends AbstractStreamOperator<WindowedValue<Object>>
     implements OneInputStreamOperator<WindowedValue<Object>, WindowedValue<Object>> {
   private static final long serialVersionUID = 1L;
-  static final int MAX_ENTRIES = 100_000;
+  /**
+   * Small on purpose: a table that stays in a core's cache combines the frequent keys (which is
+   * where partial combining pays) at a fraction of the cost of a large one, whose entries are
+   * cache misses on every update and again when flushed. Measured with FlinkBenchmark's windowed
+   * count in BATCH mode (1M words, 663,000 distinct word-minutes): 100,000 entries 1.65 s, 20,000
+   * 1.40 s, 5,000 1.30 s, 2,500 1.28 s.
+   */
+  static final int MAX_ENTRIES = 5_000;
 
   private record SlotKey(Object key, BoundedWindow window) {}
 

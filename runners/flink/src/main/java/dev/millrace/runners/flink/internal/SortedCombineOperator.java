@@ -42,6 +42,10 @@ public final class SortedCombineOperator extends AbstractStreamOperator<Windowed
   private static final long serialVersionUID = 1L;
   /** Partials of one window merged eagerly past this many (bounds the memory of a hot key). */
   static final int MAX_PENDING = 64;
+  /** New metrics become Flink metrics after this many keys (and at every watermark and the end). */
+  static final int KEYS_PER_METRICS_SYNC = 10_000;
+  /** A window table that grew past this (a key with many windows) is dropped, not cleared. */
+  private static final int MAX_REUSED_WINDOWS = 16;
 
   private static final class Window {
     final List<Object> partials = new ArrayList<>(2);
@@ -63,6 +67,7 @@ public final class SortedCombineOperator extends AbstractStreamOperator<Windowed
   private transient StreamRecord<WindowedValue<Object>> reuse;
   private transient EncodedKey currentKey;
   private transient Map<BoundedWindow, Window> windows;
+  private transient int keysSinceSync;
 
   @SuppressWarnings("unchecked")
   private SortedCombineOperator(String id, CombinePerKeyStep step, Coder<?> keyCoder) {
@@ -163,19 +168,30 @@ public final class SortedCombineOperator extends AbstractStreamOperator<Windowed
       this.output.collect(reuse.replace(WindowedValue.of(KV.of(userKey, output), slot.timestamp,
           e.getKey(), PaneInfo.ON_TIME_AND_ONLY_FIRING)));
     }
-    windows.clear();
-    flinkMetrics.sync();
+    // Clearing a HashMap costs its capacity, not its size: after one hot key with thousands of
+    // windows every later key would pay for them.
+    if (windows.size() > MAX_REUSED_WINDOWS) {
+      windows = new LinkedHashMap<>();
+    } else {
+      windows.clear();
+    }
+    if (++keysSinceSync >= KEYS_PER_METRICS_SYNC) {
+      keysSinceSync = 0;
+      flinkMetrics.sync();
+    }
   }
 
   @Override
   public void processWatermark(Watermark mark) throws Exception {
     emitCurrentKey();
+    flinkMetrics.sync();
     super.processWatermark(mark);
   }
 
   @Override
   public void finish() throws Exception {
     emitCurrentKey();
+    flinkMetrics.sync();
     super.finish();
   }
 }
