@@ -3,10 +3,12 @@ package dev.millrace.windowing.core;
 import com.google.common.base.Preconditions;
 import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.StateCodec;
+import dev.millrace.windowing.TimestampCombiner;
 import dev.millrace.windowing.WindowFn;
 import dev.millrace.windowing.WindowedValue;
 import dev.millrace.windowing.WindowingStrategy;
 import dev.millrace.windowing.statemachine.TriggerRunner;
+import dev.millrace.windowing.triggers.DefaultTrigger;
 import java.io.Serializable;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,12 +36,35 @@ public final class GroupAlsoByWindow<I, O> implements Serializable {
   private final ReduceBuffer<I, O> buffer;
   private final TriggerRunner trigger;
   private final WatermarkHolds holds;
+  private final boolean firesOnlyAtEndOfWindow;
 
   private GroupAlsoByWindow(WindowingStrategy strategy, ReduceBuffer<I, O> buffer) {
     this.strategy = Preconditions.checkNotNull(strategy, "a grouping needs a windowing strategy");
     this.buffer = buffer;
     this.trigger = new TriggerRunner(strategy.trigger(), strategy.needsMerging());
     this.holds = new WatermarkHolds(strategy);
+    this.firesOnlyAtEndOfWindow = firesOnlyAtEndOfWindow(strategy);
+  }
+
+  /**
+   * Whether every window of {@code strategy} fires exactly once, when the watermark passes its
+   * end, with one on-time and only pane stamped with the window's maximum timestamp: the default
+   * trigger, no allowed lateness, the END_OF_WINDOW timestamp combiner and windows that do not
+   * merge (the defaults of a windowed grouping). Then no trigger state, pane state or watermark
+   * hold is needed: a window is its buffer and one timer at its end, which is also its
+   * garbage-collection time and holds the output watermark at the pane's timestamp until it
+   * fires (every runner holds its output watermark at its earliest pending event-time timer).
+   * Late data is dropped as for any strategy: its window has expired.
+   */
+  public static boolean firesOnlyAtEndOfWindow(WindowingStrategy strategy) {
+    return strategy.trigger() instanceof DefaultTrigger
+        && !strategy.needsMerging()
+        && strategy.allowedLateness().isZero()
+        && strategy.timestampCombiner() == TimestampCombiner.END_OF_WINDOW;
+  }
+
+  boolean firesOnlyAtEndOfWindow() {
+    return firesOnlyAtEndOfWindow;
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.millrace.windowing.WindowingStrategy;
 import dev.millrace.windowing.statemachine.TriggerRunner;
 import dev.millrace.windowing.statemachine.TriggerScope;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,6 +71,10 @@ public final class KeyedGroupAlsoByWindow<I, O> {
    * windows, emitting the panes that fire.
    */
   public void processElements(Iterable<WindowedValue<I>> elements) {
+    if (g.firesOnlyAtEndOfWindow()) {
+      addToWindowsFiringAtTheirEnd(elements);
+      return;
+    }
     outputWatermark = keyOutputWatermark(Long.MAX_VALUE);
     List<Item<I>> items = dropExpired(elements);
     if (items.isEmpty()) {
@@ -98,6 +103,65 @@ public final class KeyedGroupAlsoByWindow<I, O> {
       }
     }
     active.persist();
+  }
+
+  /**
+   * {@link #processElements} when every window fires only at its end (see {@link
+   * GroupAlsoByWindow#firesOnlyAtEndOfWindow}): drops the elements of expired windows, adds the
+   * others to their windows' buffers, and sets each touched window's one timer, at its end.
+   */
+  private void addToWindowsFiringAtTheirEnd(Iterable<WindowedValue<I>> elements) {
+    long inputWatermark = timers.currentInputWatermark();
+    long expired = 0;
+    Set<BoundedWindow> timed = new HashSet<>(4);
+    for (WindowedValue<I> v : elements) {
+      for (BoundedWindow w : v.windows()) {
+        long end = WindowTimes.gcTime(w, strategy.allowedLateness());
+        if (end < inputWatermark) {
+          expired++;
+          continue;
+        }
+        StateNamespace ns = g.namespace(w);
+        g.buffer().add(state, ns, v.value());
+        if (timed.add(w)) { // once per window and call
+          timers.setTimer(TimerData.of(ns, WindowTimes.GC_TIMER, TimeDomain.EVENT_TIME, end));
+        }
+      }
+    }
+    if (expired > 0) {
+      drops.droppedDueToLateness(expired);
+    }
+  }
+
+  /**
+   * {@link #onTimers} when every window fires only at its end: each window whose end the input
+   * watermark has passed emits its buffer as its on-time and only pane, stamped with its maximum
+   * timestamp, and is cleared. A timer delivered before its window's end (never, from a runner
+   * that delivers only due event-time timers) is set again.
+   */
+  private void fireWindowsAtTheirEnd(Iterable<TimerData> dueTimers) {
+    long inputWatermark = timers.currentInputWatermark();
+    Set<BoundedWindow> fired = new HashSet<>(4);
+    for (TimerData t : dueTimers) {
+      if (t.namespace().isGlobal()) {
+        throw new IllegalArgumentException(
+            "GroupAlsoByWindow only sets timers in window namespaces, but was given " + t);
+      }
+      BoundedWindow w = t.namespace().window();
+      if (!fired.add(w)) {
+        continue;
+      }
+      StateNamespace ns = t.namespace();
+      long end = WindowTimes.gcTime(w, strategy.allowedLateness());
+      if (inputWatermark <= end) {
+        timers.setTimer(TimerData.of(ns, WindowTimes.GC_TIMER, TimeDomain.EVENT_TIME, end));
+        continue;
+      }
+      O value = g.buffer().extract(state, ns);
+      g.buffer().clear(state, ns);
+      output.accept(WindowedValue.of(value, w.maxTimestampMillis(), w,
+          PaneInfo.ON_TIME_AND_ONLY_FIRING));
+    }
   }
 
   private List<Item<I>> dropExpired(Iterable<WindowedValue<I>> elements) {
@@ -146,6 +210,10 @@ public final class KeyedGroupAlsoByWindow<I, O> {
    * @throws IllegalArgumentException for a timer outside a window namespace
    */
   public void onTimers(Iterable<TimerData> dueTimers) {
+    if (g.firesOnlyAtEndOfWindow()) {
+      fireWindowsAtTheirEnd(dueTimers);
+      return;
+    }
     Map<BoundedWindow, Boolean> windows = new LinkedHashMap<>();
     long earliestDue = Long.MAX_VALUE;
     for (TimerData t : dueTimers) {
