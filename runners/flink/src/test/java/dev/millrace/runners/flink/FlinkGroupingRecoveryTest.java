@@ -95,4 +95,36 @@ class FlinkGroupingRecoveryTest implements Serializable {
     assertThat(FAILED).isTrue();
     assertThat(new HashSet<>(results)).isEqualTo(expected);
   }
+
+  /**
+   * Windows that fire only at their end (default trigger and combiner, no lateness) keep no timer
+   * state of their own: their Flink timers are restored by Flink, and every restored window still
+   * fires, exactly once, with every element counted once.
+   */
+  @Test
+  void restoredWindowsThatFireOnlyAtTheirEndStillFire() {
+    SEEN.set(0);
+    FAILED.set(false);
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=flink",
+        "--parallelism=2", "--checkpointingInterval=50", "--numberOfExecutionRetries=3").create());
+    PCollection<String> described = p
+        .apply(GenerateSequence.from(0).to(ELEMENTS).withRate(4000, Duration.ofSeconds(1))
+            .withTimestampFn(i -> Instant.ofEpochSecond(i)))
+        .apply(ParDo.of(new KeyThenFailOnce()))
+        .apply("ThousandSeconds",
+            Window.<KV<String, Long>>into(FixedWindows.of(Duration.ofSeconds(1000))))
+        .apply("PerThousandSeconds", Sum.longsPerKey())
+        .apply(ParDo.of(new Describe()));
+    String id = Collect.of(described);
+    assertThat(p.run().waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
+
+    List<String> expected = new java.util.ArrayList<>();
+    for (int w = 0; w < ELEMENTS / 1000; w++) {
+      for (int k = 0; k < 4; k++) {
+        expected.add("k" + k + "@" + (w * 1000) + " 250");
+      }
+    }
+    assertThat(FAILED).isTrue();
+    assertThat(Collect.results(id)).containsExactlyInAnyOrderElementsOf(expected);
+  }
 }

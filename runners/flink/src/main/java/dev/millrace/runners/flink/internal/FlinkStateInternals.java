@@ -269,6 +269,11 @@ final class FlinkStateInternals implements StateInternals {
     };
   }
 
+  /** The encoding of {@code namespace}, the Flink namespace of its state (cached). */
+  EncodedKey encodedNamespace(StateNamespace namespace) {
+    return encoded(namespace).key;
+  }
+
   private Encoded encoded(StateNamespace namespace) {
     Encoded e = namespaces.get(namespace);
     if (e == null) {

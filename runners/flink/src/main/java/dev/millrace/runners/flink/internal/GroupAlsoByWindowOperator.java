@@ -66,6 +66,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
 
   private transient FlinkStateInternals state;
   private transient FlinkTimers timers;
+  /** With real clocks, when every window fires only at its end: timers that are Flink timers. */
+  private transient EndOfWindowTimers endOfWindowTimers;
   private transient InternalTimerService<EncodedKey> service;
   private transient TimestampMultiset holds;
   private transient MetricsContainerImpl metrics;
@@ -121,6 +123,10 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
           windowCodec, () -> outputWatermark, clock, false, steps.time());
     } else {
       timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
+      if (GroupAlsoByWindow.firesOnlyAtEndOfWindow(core.strategy())) {
+        endOfWindowTimers = new EndOfWindowTimers(service, state::encodedNamespace, windowCodec,
+            () -> outputWatermark, clock);
+      }
     }
     this.service = service;
     metrics = new MetricsContainerImpl(stepName);
@@ -239,7 +245,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   }
 
   private void onTimer(InternalTimer<EncodedKey, EncodedKey> timer) {
-    List<TimerData> due = timers.takeDue(timer);
+    List<TimerData> due =
+        endOfWindowTimers != null ? endOfWindowTimers.fired(timer) : timers.takeDue(timer);
     if (due.isEmpty()) {
       return;
     }
@@ -322,7 +329,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
       lastDecodedKey = key.decode(keyCoder);
     }
     Object userKey = lastDecodedKey;
-    return core.forKey(state, timers, pane -> {
+    return core.forKey(state, endOfWindowTimers != null ? endOfWindowTimers : timers, pane -> {
       Object value = groupedOutput
           ? Collections.unmodifiableList((List<?>) pane.value()) : pane.value();
       output.collect(reuse.replace(pane.withValue(KV.of(userKey, value))));

@@ -1,0 +1,92 @@
+package dev.millrace.runners.flink.internal;
+
+import com.google.common.base.Preconditions;
+import dev.millrace.windowing.StateCodec;
+import dev.millrace.windowing.core.GroupAlsoByWindow;
+import dev.millrace.windowing.core.StateNamespace;
+import dev.millrace.windowing.core.TimeDomain;
+import dev.millrace.windowing.core.TimerData;
+import dev.millrace.windowing.core.TimerInternals;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+
+/**
+ * The timers of a grouping whose windows fire only at their end ({@link
+ * GroupAlsoByWindow#firesOnlyAtEndOfWindow}), with real clocks: such a grouping sets one
+ * event-time timer per window, always for the window's end, and never moves or deletes it, so a
+ * Flink timer alone says everything about it. It is registered under the window's encoded
+ * namespace at {@code end + 1} (Flink fires once its watermark reaches the registered time,
+ * Millrace once the watermark is strictly past the timer); setting it again is Flink's no-op for a
+ * timer it already has; a fired Flink timer is the window's due timer. No keyed state, no index:
+ * Flink keeps, checkpoints and restores the timers. (Other groupings, stateful DoFns and TestStream
+ * clocks use {@link FlinkTimers}, which can replace, delete and order timers.)
+ *
+ * <p>Flink fires event-time timers in timestamp order as its watermark advances, before the
+ * operator computes its output watermark, so a pending timer is never behind the input watermark
+ * when the output watermark is computed: it needs no index of pending times to hold it.
+ */
+final class EndOfWindowTimers implements TimerInternals {
+  private final InternalTimerService<EncodedKey> service;
+  private final Function<StateNamespace, EncodedKey> encodedNamespace;
+  private final StateCodec<?> windowCodec;
+  private final LongSupplier outputWatermark;
+  private final FlinkClock clock;
+
+  /**
+   * @param encodedNamespace the encoding of a window namespace (as the state internals cache it)
+   * @param clock a real clock (TestStream clocks use {@link FlinkTimers})
+   */
+  EndOfWindowTimers(InternalTimerService<EncodedKey> service,
+      Function<StateNamespace, EncodedKey> encodedNamespace, StateCodec<?> windowCodec,
+      LongSupplier outputWatermark, FlinkClock clock) {
+    Preconditions.checkArgument(clock instanceof FlinkClock.Real,
+        "end-of-window timers need real clocks, not %s", clock);
+    this.service = service;
+    this.encodedNamespace = encodedNamespace;
+    this.windowCodec = windowCodec;
+    this.outputWatermark = outputWatermark;
+    this.clock = clock;
+  }
+
+  @Override
+  public void setTimer(TimerData timer) {
+    Preconditions.checkArgument(
+        timer.domain() == TimeDomain.EVENT_TIME && !timer.namespace().isGlobal(),
+        "a grouping whose windows fire only at their end sets event-time timers of windows, "
+            + "not %s", timer);
+    FlinkClock.Registration r = clock.register(TimeDomain.EVENT_TIME, timer.timestamp());
+    service.registerEventTimeTimer(encodedNamespace.apply(timer.namespace()), r.flinkTime());
+  }
+
+  @Override
+  public void deleteTimer(StateNamespace namespace, String timerId, TimeDomain domain) {
+    throw new UnsupportedOperationException("a grouping whose windows fire only at their end "
+        + "never deletes a timer, but was asked to delete " + timerId + " in " + namespace);
+  }
+
+  /** The window timer Flink fired, as the core's due timer. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  List<TimerData> fired(InternalTimer<EncodedKey, EncodedKey> timer) {
+    StateNamespace ns = StateNamespace.decode(timer.getNamespace().bytes(), (StateCodec) windowCodec);
+    long t = timer.getTimestamp() - 1; // the inverse of the real clock's registration
+    return List.of(TimerData.of(ns, "end-of-window", TimeDomain.EVENT_TIME, t));
+  }
+
+  @Override
+  public long currentInputWatermark() {
+    return clock.eventWatermark(service.currentWatermark());
+  }
+
+  @Override
+  public long currentOutputWatermark() {
+    return outputWatermark.getAsLong();
+  }
+
+  @Override
+  public long currentProcessingTime() {
+    return clock.processingTime(service.currentWatermark(), service.currentProcessingTime());
+  }
+}
