@@ -65,16 +65,25 @@ class FlinkGroupingRecoveryTest implements Serializable {
     }
   }
 
-  @Test
-  void restoredWindowsStillHoldTheWatermarkAtTheirEarliestElement() {
+  /** Numbers stamped with their value in seconds, keyed mod 4, failing once; checkpointed. */
+  private static PCollection<KV<String, Long>> keyedNumbersFailingOnce(Pipeline p) {
     SEEN.set(0);
     FAILED.set(false);
-    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=flink",
-        "--parallelism=2", "--checkpointingInterval=50", "--numberOfExecutionRetries=3").create());
-    PCollection<String> described = p
+    return p
         .apply(GenerateSequence.from(0).to(ELEMENTS).withRate(4000, Duration.ofSeconds(1))
             .withTimestampFn(i -> Instant.ofEpochSecond(i)))
-        .apply(ParDo.of(new KeyThenFailOnce()))
+        .apply(ParDo.of(new KeyThenFailOnce()));
+  }
+
+  private static Pipeline checkpointedPipeline() {
+    return Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=flink",
+        "--parallelism=2", "--checkpointingInterval=50", "--numberOfExecutionRetries=3").create());
+  }
+
+  @Test
+  void restoredWindowsStillHoldTheWatermarkAtTheirEarliestElement() {
+    Pipeline p = checkpointedPipeline();
+    PCollection<String> described = keyedNumbersFailingOnce(p)
         .apply("ThousandSeconds", Window.<KV<String, Long>>into(FixedWindows.of(Duration.ofSeconds(1000)))
             .withTimestampCombiner(TimestampCombiner.EARLIEST))
         .apply("PerThousandSeconds", Sum.longsPerKey())
@@ -103,14 +112,8 @@ class FlinkGroupingRecoveryTest implements Serializable {
    */
   @Test
   void restoredWindowsThatFireOnlyAtTheirEndStillFire() {
-    SEEN.set(0);
-    FAILED.set(false);
-    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=flink",
-        "--parallelism=2", "--checkpointingInterval=50", "--numberOfExecutionRetries=3").create());
-    PCollection<String> described = p
-        .apply(GenerateSequence.from(0).to(ELEMENTS).withRate(4000, Duration.ofSeconds(1))
-            .withTimestampFn(i -> Instant.ofEpochSecond(i)))
-        .apply(ParDo.of(new KeyThenFailOnce()))
+    Pipeline p = checkpointedPipeline();
+    PCollection<String> described = keyedNumbersFailingOnce(p)
         .apply("ThousandSeconds",
             Window.<KV<String, Long>>into(FixedWindows.of(Duration.ofSeconds(1000))))
         .apply("PerThousandSeconds", Sum.longsPerKey())

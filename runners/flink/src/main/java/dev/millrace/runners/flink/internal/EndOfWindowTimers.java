@@ -9,7 +9,6 @@ import dev.millrace.windowing.core.TimerData;
 import dev.millrace.windowing.core.TimerInternals;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 
@@ -32,23 +31,25 @@ final class EndOfWindowTimers implements TimerInternals {
   private final InternalTimerService<EncodedKey> service;
   private final Function<StateNamespace, EncodedKey> encodedNamespace;
   private final StateCodec<?> windowCodec;
-  private final LongSupplier outputWatermark;
   private final FlinkClock clock;
+  /** The operator's clocks (its general timers read them from the same service). */
+  private final TimerInternals clocks;
 
   /**
    * @param encodedNamespace the encoding of a window namespace (as the state internals cache it)
    * @param clock a real clock (TestStream clocks use {@link FlinkTimers})
+   * @param clocks reads the watermarks and processing time
    */
   EndOfWindowTimers(InternalTimerService<EncodedKey> service,
       Function<StateNamespace, EncodedKey> encodedNamespace, StateCodec<?> windowCodec,
-      LongSupplier outputWatermark, FlinkClock clock) {
+      FlinkClock clock, TimerInternals clocks) {
     Preconditions.checkArgument(clock instanceof FlinkClock.Real,
         "end-of-window timers need real clocks, not %s", clock);
     this.service = service;
     this.encodedNamespace = encodedNamespace;
     this.windowCodec = windowCodec;
-    this.outputWatermark = outputWatermark;
     this.clock = clock;
+    this.clocks = clocks;
   }
 
   @Override
@@ -77,16 +78,16 @@ final class EndOfWindowTimers implements TimerInternals {
 
   @Override
   public long currentInputWatermark() {
-    return clock.eventWatermark(service.currentWatermark());
+    return clocks.currentInputWatermark();
   }
 
   @Override
   public long currentOutputWatermark() {
-    return outputWatermark.getAsLong();
+    return clocks.currentOutputWatermark();
   }
 
   @Override
   public long currentProcessingTime() {
-    return clock.processingTime(service.currentWatermark(), service.currentProcessingTime());
+    return clocks.currentProcessingTime();
   }
 }

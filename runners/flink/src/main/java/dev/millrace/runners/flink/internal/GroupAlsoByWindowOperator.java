@@ -124,8 +124,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     } else {
       timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
       if (GroupAlsoByWindow.firesOnlyAtEndOfWindow(core.strategy())) {
-        endOfWindowTimers = new EndOfWindowTimers(service, state::encodedNamespace, windowCodec,
-            () -> outputWatermark, clock);
+        endOfWindowTimers = new EndOfWindowTimers(
+            service, state::encodedNamespace, windowCodec, clock, timers);
       }
     }
     this.service = service;
