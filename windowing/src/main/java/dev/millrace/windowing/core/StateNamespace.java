@@ -3,9 +3,8 @@ package dev.millrace.windowing.core;
 import com.google.common.base.Preconditions;
 import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.StateCodec;
-import java.io.ByteArrayInputStream;
+import dev.millrace.windowing.StateCodecs;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
@@ -76,18 +75,19 @@ public final class StateNamespace implements Serializable {
 
   /** Restores a namespace written by {@link #encode()}, decoding windows with {@code codec}. */
   public static <W extends BoundedWindow> StateNamespace decode(byte[] bytes, StateCodec<W> codec) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      int tag = in.readByte();
-      if (tag == 0) {
-        return GLOBAL;
-      }
-      if (tag != 1) {
-        throw new IOException("unknown namespace tag " + tag);
-      }
-      return window(codec.decode(in), codec);
-    } catch (IOException e) {
+    int tag = bytes.length == 0 ? -1 : bytes[0];
+    if (tag == 0) {
+      return GLOBAL;
+    }
+    if (tag != 1) {
+      throw new UncheckedIOException("could not decode a state namespace from "
+          + Arrays.toString(bytes), new IOException("unknown namespace tag " + tag));
+    }
+    try {
+      return window(StateCodecs.fromBytes(codec, bytes, 1, bytes.length - 1), codec);
+    } catch (UncheckedIOException e) {
       throw new UncheckedIOException(
-          "could not decode a state namespace from " + Arrays.toString(bytes), e);
+          "could not decode a state namespace from " + Arrays.toString(bytes), e.getCause());
     }
   }
 

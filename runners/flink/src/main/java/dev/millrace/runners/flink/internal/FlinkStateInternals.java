@@ -139,8 +139,10 @@ final class FlinkStateInternals implements StateInternals {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } finally {
-      if (records.size() > 64) {
-        records = new HashMap<>(); // clearing a grown table would cost its capacity every call
+      if (records.size() > 8) {
+        // Clearing (and iterating) a HashMap costs its capacity, not its size: a table grown by
+        // a key with many windows would cost that on every later call (one per fired window).
+        records = new HashMap<>();
       } else {
         records.clear();
       }
