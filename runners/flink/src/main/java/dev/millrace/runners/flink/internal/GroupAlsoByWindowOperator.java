@@ -113,7 +113,11 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   public void open() throws Exception {
     super.open();
     holds = new TimestampMultiset();
-    state = new FlinkStateInternals(this, holds, true); // flushed after each call of the core
+    // A window's cells share one Flink value (flushed after each call of the core), unless the
+    // window fires only at its end: then its buffer is its only cell, and a Flink state of its own
+    // saves parsing and re-encoding a record on every call.
+    state = new FlinkStateInternals(
+        this, holds, !GroupAlsoByWindow.firesOnlyAtEndOfWindow(core.strategy()));
     InternalTimerService<EncodedKey> service =
         getInternalTimerService("millrace-timers", FlinkStateInternals.NAMESPACES, this);
     if (clock instanceof FlinkClock.Script script) {
