@@ -60,7 +60,23 @@ public final class StateCodecs {
 
   /** Encodes {@code value} to a byte array; wraps the (impossible) I/O error unchecked. */
   public static <T> byte[] toBytes(StateCodec<T> codec, T value) {
-    ByteArrayDataOutput out = ByteStreams.newDataOutput(32);
+    Scratch scratch = SCRATCH.get();
+    if (scratch.inUse) { // a codec encoding a part of its value with toBytes
+      return encode(codec, value, ByteStreams.newDataOutput(32));
+    }
+    scratch.inUse = true;
+    try {
+      scratch.bytes.reset();
+      return encode(codec, value, scratch.out);
+    } finally {
+      scratch.inUse = false;
+      if (scratch.bytes.size() > Scratch.MAX_KEPT) {
+        SCRATCH.remove(); // do not keep a large buffer for the thread's life
+      }
+    }
+  }
+
+  private static <T> byte[] encode(StateCodec<T> codec, T value, ByteArrayDataOutput out) {
     try {
       codec.encode(value, out);
     } catch (IOException e) {
@@ -68,6 +84,16 @@ public final class StateCodecs {
     }
     return out.toByteArray();
   }
+
+  /** A thread's encoding buffer for {@link #toBytes}: state cells are encoded by the million. */
+  private static final class Scratch {
+    static final int MAX_KEPT = 1 << 16;
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    final ByteArrayDataOutput out = ByteStreams.newDataOutput(bytes);
+    boolean inUse;
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /** Decodes a value from {@code length} bytes at {@code offset}, as {@link #toBytes} made them. */
   public static <T> T fromBytes(StateCodec<T> codec, byte[] bytes, int offset, int length) {
@@ -133,11 +159,29 @@ public final class StateCodecs {
     }
   }
 
+  /**
+   * A pane as a timing ordinal, both indexes and the first/last flags (18 bytes), or as one byte
+   * for the two panes most elements carry: {@link PaneInfo#NO_FIRING} (every element not yet
+   * grouped) and {@link PaneInfo#ON_TIME_AND_ONLY_FIRING}. The one-byte tags are not timing
+   * ordinals, so both forms decode.
+   */
   private enum PaneInfoCodec implements StateCodec<PaneInfo> {
     INSTANCE;
 
+    private static final int NO_FIRING = 0x7F;
+    private static final int ON_TIME_AND_ONLY = 0x7E;
+    private static final PaneInfo.Timing[] TIMINGS = PaneInfo.Timing.values();
+
     @Override
     public void encode(PaneInfo value, DataOutput out) throws IOException {
+      if (value.equals(PaneInfo.NO_FIRING)) {
+        out.writeByte(NO_FIRING);
+        return;
+      }
+      if (value.equals(PaneInfo.ON_TIME_AND_ONLY_FIRING)) {
+        out.writeByte(ON_TIME_AND_ONLY);
+        return;
+      }
       out.writeByte(value.timing().ordinal());
       out.writeLong(value.index());
       out.writeLong(value.nonSpeculativeIndex());
@@ -147,15 +191,20 @@ public final class StateCodecs {
     @Override
     public PaneInfo decode(DataInput in) throws IOException {
       int timing = in.readByte();
-      PaneInfo.Timing[] timings = PaneInfo.Timing.values();
-      if (timing < 0 || timing >= timings.length) {
+      if (timing == NO_FIRING) {
+        return PaneInfo.NO_FIRING;
+      }
+      if (timing == ON_TIME_AND_ONLY) {
+        return PaneInfo.ON_TIME_AND_ONLY_FIRING;
+      }
+      if (timing < 0 || timing >= TIMINGS.length) {
         throw new IOException("corrupt pane info: unknown timing ordinal " + timing);
       }
       long index = in.readLong();
       long nonSpeculativeIndex = in.readLong();
       int flags = in.readByte();
       return new PaneInfo(
-          timings[timing], index, nonSpeculativeIndex, (flags & 1) != 0, (flags & 2) != 0);
+          TIMINGS[timing], index, nonSpeculativeIndex, (flags & 1) != 0, (flags & 2) != 0);
     }
   }
 

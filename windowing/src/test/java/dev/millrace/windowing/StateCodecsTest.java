@@ -22,6 +22,8 @@ class StateCodecsTest {
         Arguments.of(StateCodecs.booleans(), true),
         Arguments.of(StateCodecs.booleans(), false),
         Arguments.of(StateCodecs.paneInfos(), PaneInfo.NO_FIRING),
+        Arguments.of(StateCodecs.paneInfos(), PaneInfo.ON_TIME_AND_ONLY_FIRING),
+        Arguments.of(StateCodecs.paneInfos(), new PaneInfo(PaneInfo.Timing.ON_TIME, 0, 0, true, false)),
         Arguments.of(StateCodecs.paneInfos(), new PaneInfo(PaneInfo.Timing.EARLY, 3, -1, false, false)),
         Arguments.of(StateCodecs.paneInfos(), new PaneInfo(PaneInfo.Timing.LATE, 7, 2, false, true)),
         Arguments.of(StateCodecs.globalWindows(), GlobalWindow.INSTANCE),
@@ -49,5 +51,58 @@ class StateCodecsTest {
     assertThatThrownBy(() -> StateCodecs.fromBytes(StateCodecs.intervalWindows(), truncated))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("could not decode 9 bytes");
+  }
+
+  @Test
+  void theTwoCommonPanesTakeOneByteAndTheFullFormStillDecodes() throws Exception {
+    assertThat(StateCodecs.toBytes(StateCodecs.paneInfos(), PaneInfo.NO_FIRING)).hasSize(1);
+    assertThat(StateCodecs.toBytes(StateCodecs.paneInfos(), PaneInfo.ON_TIME_AND_ONLY_FIRING))
+        .hasSize(1);
+    PaneInfo other = new PaneInfo(PaneInfo.Timing.LATE, 2, 1, false, false);
+    assertThat(StateCodecs.toBytes(StateCodecs.paneInfos(), other)).hasSize(18);
+    // The 18-byte form of a common pane (as written before the one-byte tags) decodes too.
+    java.io.ByteArrayOutputStream full = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(full);
+    out.writeByte(PaneInfo.Timing.ON_TIME.ordinal());
+    out.writeLong(0);
+    out.writeLong(0);
+    out.writeByte(3);
+    assertThat(StateCodecs.fromBytes(StateCodecs.paneInfos(), full.toByteArray()))
+        .isEqualTo(PaneInfo.ON_TIME_AND_ONLY_FIRING);
+  }
+
+  /** Encodes a pair by encoding its parts with toBytes, as a composite codec might. */
+  private enum NestingCodec implements StateCodec<List<String>> {
+    INSTANCE;
+
+    @Override
+    public void encode(List<String> value, java.io.DataOutput out) throws java.io.IOException {
+      for (String part : value) {
+        byte[] bytes = StateCodecs.toBytes(StateCodecs.strings(), part);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+      }
+      out.writeInt(-1);
+    }
+
+    @Override
+    public List<String> decode(java.io.DataInput in) throws java.io.IOException {
+      List<String> parts = new java.util.ArrayList<>();
+      for (int n = in.readInt(); n >= 0; n = in.readInt()) {
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        parts.add(StateCodecs.fromBytes(StateCodecs.strings(), bytes));
+      }
+      return parts;
+    }
+  }
+
+  @Test
+  void aCodecMayEncodeItsPartsWithToBytes() {
+    List<String> value = List.of("first", "", "x".repeat(100_000), "last");
+    byte[] bytes = StateCodecs.toBytes(NestingCodec.INSTANCE, value);
+    assertThat(StateCodecs.fromBytes(NestingCodec.INSTANCE, bytes)).isEqualTo(value);
+    assertThat(StateCodecs.toBytes(NestingCodec.INSTANCE, value)).isEqualTo(bytes);
+    assertThat(StateCodecs.toBytes(StateCodecs.longs(), 7L)).hasSize(8); // the buffer is reset
   }
 }

@@ -113,7 +113,7 @@ public final class KeyedGroupAlsoByWindow<I, O> {
   private void addToWindowsFiringAtTheirEnd(Iterable<WindowedValue<I>> elements) {
     long inputWatermark = timers.currentInputWatermark();
     long expired = 0;
-    Set<BoundedWindow> timed = new HashSet<>(4);
+    WindowsSeen timed = new WindowsSeen();
     for (WindowedValue<I> v : elements) {
       for (BoundedWindow w : v.windows()) {
         long end = WindowTimes.gcTime(w, strategy.allowedLateness());
@@ -141,7 +141,7 @@ public final class KeyedGroupAlsoByWindow<I, O> {
    */
   private void fireWindowsAtTheirEnd(Iterable<TimerData> dueTimers) {
     long inputWatermark = timers.currentInputWatermark();
-    Set<BoundedWindow> fired = new HashSet<>(4);
+    WindowsSeen fired = new WindowsSeen();
     for (TimerData t : dueTimers) {
       if (t.namespace().isGlobal()) {
         throw new IllegalArgumentException(
@@ -161,6 +161,27 @@ public final class KeyedGroupAlsoByWindow<I, O> {
       g.buffer().clear(state, ns);
       output.accept(WindowedValue.of(value, w.maxTimestampMillis(), w,
           PaneInfo.ON_TIME_AND_ONLY_FIRING));
+    }
+  }
+
+  /** The windows seen in one call: usually one, so a set only from the second on. */
+  private static final class WindowsSeen {
+    private BoundedWindow first;
+    private Set<BoundedWindow> more;
+
+    /** Adds {@code w}; whether it was not seen before. */
+    boolean add(BoundedWindow w) {
+      if (first == null) {
+        first = w;
+        return true;
+      }
+      if (first.equals(w)) {
+        return false;
+      }
+      if (more == null) {
+        more = new HashSet<>(4);
+      }
+      return more.add(w);
     }
   }
 
