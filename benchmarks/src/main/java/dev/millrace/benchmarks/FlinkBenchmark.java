@@ -98,9 +98,13 @@ public final class FlinkBenchmark {
         Workload w = new Workload(windowed, mode.trim().equals("batch"));
         String profile = flags.get("profile");
         if (profile != null) {
+          com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+              ManagementFactory.getOperatingSystemMXBean();
           for (int r = 0; r < runs; r++) {
+            long cpu = os.getProcessCpuTime();
             long ns = run(profile.equals("native"), w, lines, parallelism, expected);
-            System.out.printf("%s %s: %d ms%n", profile, w.name(), ns / 1_000_000);
+            System.out.printf("%s %s: %d ms (process CPU %d ms)%n", profile, w.name(),
+                ns / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000);
           }
           continue;
         }

@@ -20,7 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * A {@link GroupAlsoByWindow} bound to one key's state, timers and output (see
- * {@link GroupAlsoByWindow#forKey}). Cheap to create; create one per key and bundle.
+ * {@link GroupAlsoByWindow#forKey}). Cheap to create; create one per key and bundle, or keep one
+ * bound to state, timers and output that follow a runner's current key (it keeps nothing between
+ * calls).
  *
  * <p><b>The key's output watermark.</b> Whether an element's hold is still useful, whether a pane
  * is ON_TIME or LATE, and whether a timer marks the end of a window are decided against the

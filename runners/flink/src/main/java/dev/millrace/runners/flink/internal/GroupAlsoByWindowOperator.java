@@ -82,6 +82,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private transient long pendingBundle;
   private transient int pendingCount;
   private transient Object lastDecodedKey;
+  private transient KeyedGroupAlsoByWindow<Object, Object> bound;
   /** Under a script clock: the input's steps, the step reached, the elements by step and key. */
   private transient KeyedScriptSteps steps;
 
@@ -326,18 +327,29 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     outputWatermark = Math.max(outputWatermark, candidate);
   }
 
+  /**
+   * The core bound to the operator's state and timers, which follow Flink's current key; panes
+   * go out with the current key, decoded only when a pane is emitted.
+   */
   private KeyedGroupAlsoByWindow<Object, Object> bind() {
-    EncodedKey key = (EncodedKey) getCurrentKey();
+    if (bound == null) {
+      bound = core.forKey(state, endOfWindowTimers != null ? endOfWindowTimers : timers, pane -> {
+        Object value = groupedOutput
+            ? Collections.unmodifiableList((List<?>) pane.value()) : pane.value();
+        Object key = userKey((EncodedKey) getCurrentKey());
+        output.collect(reuse.replace(pane.withValue(KV.of(key, value))));
+      }, drops);
+    }
+    return bound;
+  }
+
+  /** The user's key of {@code key}, decoded once per run of calls for the same key. */
+  private Object userKey(EncodedKey key) {
     if (!key.equals(lastKey)) {
       lastKey = key;
       lastDecodedKey = key.decode(keyCoder);
     }
-    Object userKey = lastDecodedKey;
-    return core.forKey(state, endOfWindowTimers != null ? endOfWindowTimers : timers, pane -> {
-      Object value = groupedOutput
-          ? Collections.unmodifiableList((List<?>) pane.value()) : pane.value();
-      output.collect(reuse.replace(pane.withValue(KV.of(userKey, value))));
-    }, drops);
+    return lastDecodedKey;
   }
 
   private void run(Runnable work) {
