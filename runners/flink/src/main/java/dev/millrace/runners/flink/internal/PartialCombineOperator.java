@@ -13,6 +13,7 @@ import dev.millrace.windowing.TimestampCombiner;
 import dev.millrace.windowing.WindowedValue;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -39,17 +40,47 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
    */
   static final int MAX_ENTRIES = 5_000;
 
-  private record SlotKey(Object key, BoundedWindow window) {}
+  /** What the table is keyed by: a key's structural value (null for a Void key) and a window. */
+  private abstract static class SlotId {
+    Object structuralKey;
+    BoundedWindow window;
+    int hash;
 
-  private static final class Slot {
+    @Override
+    public final boolean equals(Object o) {
+      return o instanceof SlotId id && id.hash == hash
+          && Objects.equals(id.structuralKey, structuralKey) && id.window.equals(window);
+    }
+
+    @Override
+    public final int hashCode() {
+      return hash;
+    }
+  }
+
+  /** A key and window's accumulator, and its own table key. */
+  private static final class Slot extends SlotId {
     final Object key;
     Object accumulator;
     long timestamp;
 
-    Slot(Object key, Object accumulator, long timestamp) {
+    Slot(SlotId id, Object key, Object accumulator, long timestamp) {
+      this.structuralKey = id.structuralKey;
+      this.window = id.window;
+      this.hash = id.hash;
       this.key = key;
       this.accumulator = accumulator;
       this.timestamp = timestamp;
+    }
+  }
+
+  /** The operator's one lookup key, set for each element (no allocation per lookup). */
+  private static final class Probe extends SlotId {
+    Probe set(Object structuralKey, BoundedWindow window) {
+      this.structuralKey = structuralKey;
+      this.window = window;
+      this.hash = 31 * Objects.hashCode(structuralKey) + window.hashCode(); // null: Void keys
+      return this;
     }
   }
 
@@ -58,7 +89,8 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
   private final CombineFn<Object, Object, Object> fn;
   private final Coder<Object> keyCoder;
   private final TimestampCombiner combiner;
-  private transient Map<SlotKey, Slot> table;
+  private transient Map<SlotId, Slot> table;
+  private transient Probe probe;
   private transient MetricsContainerImpl metrics;
   private transient MetricsAccumulator.FlinkMetrics flinkMetrics;
   private transient StreamRecord<WindowedValue<Object>> reuse;
@@ -78,6 +110,7 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
   public void open() throws Exception {
     super.open();
     table = new HashMap<>();
+    probe = new Probe();
     metrics = new MetricsContainerImpl(stepName);
     reuse = new StreamRecord<>(null);
     flinkMetrics =
@@ -108,11 +141,10 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
     holder.container = metrics;
     try {
       for (BoundedWindow w : v.windows()) {
-        SlotKey slotKey = new SlotKey(key, w);
-        Slot slot = table.get(slotKey);
+        Slot slot = table.get(probe.set(key, w));
         if (slot == null) {
-          slot = new Slot(kv.getKey(), fn.createAccumulator(), v.timestamp());
-          table.put(slotKey, slot);
+          slot = new Slot(probe, kv.getKey(), fn.createAccumulator(), v.timestamp());
+          table.put(slot, slot);
         } else {
           slot.timestamp = combiner.combine(slot.timestamp, v.timestamp());
         }
@@ -146,8 +178,7 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
     MetricsContainer previous = holder.container;
     holder.container = metrics;
     try {
-      for (Map.Entry<SlotKey, Slot> e : table.entrySet()) {
-        Slot s = e.getValue();
+      for (Slot s : table.values()) {
         Object compacted;
         try {
           compacted = fn.compact(s.accumulator);
@@ -155,7 +186,7 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
           throw UserCodeException.forElement(stepName, "the CombineFn", s.key, ex);
         }
         output.collect(reuse.replace(WindowedValue.of(
-            KV.of(s.key, compacted), s.timestamp, e.getKey().window(), PaneInfo.NO_FIRING)));
+            KV.of(s.key, compacted), s.timestamp, s.window, PaneInfo.NO_FIRING)));
       }
     } finally {
       holder.container = previous;
