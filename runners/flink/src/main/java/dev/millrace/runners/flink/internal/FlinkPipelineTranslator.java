@@ -400,8 +400,10 @@ public final class FlinkPipelineTranslator {
   private void combine(CombinePerKeyStep c) {
     KvCoder<?, ?> kv = kvCoder(c.input(), c.name());
     Coder<Object> accCoder = (Coder<Object>) c.accumulatorCoder();
+    // Partials carry their key encoded (as the shuffle keys them), so the receiving side neither
+    // decodes the user's key nor encodes it again to find the Flink key.
     TypeInformation<WindowedValue<Object>> partialType = (TypeInformation) CoderTypeInformation.of(
-        new WindowedValueCoder<>(KvCoder.of((Coder<Object>) kv.getKeyCoder(), accCoder),
+        new WindowedValueCoder<>(KvCoder.of((Coder) EncodedKey.KeyCoder.INSTANCE, accCoder),
             c.strategy().windowFn().windowCodec()));
     String partialId = uid("partial:" + c.name());
     SingleOutputStreamOperator<WindowedValue<Object>> partial = streamOf(c.input(), c.name())
@@ -416,7 +418,7 @@ public final class FlinkPipelineTranslator {
     PCollection<?> out = onlyOutput(c);
     String id = uid("combine:" + c.name());
     DataStream<WindowedValue<Object>> combined = partial
-        .keyBy(new KeyFunction(kv.getKeyCoder(), routing),
+        .keyBy(new KeyFunction(EncodedKey.KeyCoder.INSTANCE, routing),
             CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE))
         .transform(c.name(), typeOf(out),
             SortedCombineOperator.orCore(graph, options, c, id, kv.getKeyCoder(),
@@ -450,12 +452,15 @@ public final class FlinkPipelineTranslator {
     private static final long serialVersionUID = 1L;
     private final Coder<Object> keyCoder;
     private final MarkerRouting routing;
+    /** Whether the elements' keys are encoded keys already (a partial combine's output). */
+    private final boolean preEncoded;
 
     /** @param routing where script markers go, or null without a script clock */
     @SuppressWarnings("unchecked")
     KeyFunction(Coder<?> keyCoder, MarkerRouting routing) {
       this.keyCoder = (Coder<Object>) keyCoder;
       this.routing = routing;
+      this.preEncoded = keyCoder instanceof EncodedKey.KeyCoder;
     }
 
     @Override
@@ -463,7 +468,10 @@ public final class FlinkPipelineTranslator {
       if (routing != null && ScriptMarker.is(value)) {
         return routing.keyOf(ScriptMarker.of(value));
       }
-      return EncodedKey.of(keyCoder, ((KV<?, ?>) value.value()).getKey());
+      Object key = ((KV<?, ?>) value.value()).getKey();
+      return key instanceof EncodedKey encoded && preEncoded
+          ? encoded // a partial combine's output: keyed by its encoded key already
+          : EncodedKey.of(keyCoder, key);
     }
   }
 

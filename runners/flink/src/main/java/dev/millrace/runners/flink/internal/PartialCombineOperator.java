@@ -21,11 +21,13 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * The first half of a lifted {@code Combine.perKey}, before the shuffle: folds the values of each
- * key and window into an accumulator in memory, and emits the (compacted) accumulators when the
- * table grows past {@value #MAX_ENTRIES} entries (keys are told apart by their coder's structural
- * value: the key itself when the coder is consistent with equals, else its encoding), before a watermark is forwarded, before a
- * checkpoint barrier and at the end of input. Nothing is held across a watermark or a checkpoint,
- * so the operator needs no state of its own. A partial's timestamp combines its inputs'
+ * key and window into an accumulator in memory, and emits the (compacted) accumulators, keyed by
+ * their {@link EncodedKey} (the shuffle's key, so the receiver need not decode and re-encode the
+ * user's key), when the table grows past {@value #MAX_ENTRIES} entries (keys are told apart by
+ * their coder's structural value: the key itself when the coder is consistent with equals, else
+ * its encoding), before a watermark is forwarded, before a checkpoint barrier and at the end of
+ * input. Nothing is held across a watermark or a checkpoint, so the operator needs no state of its
+ * own. A partial's timestamp combines its inputs'
  * timestamps with the strategy's timestamp combiner.
  */
 public final class PartialCombineOperator extends AbstractStreamOperator<WindowedValue<Object>>
@@ -185,8 +187,8 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
         } catch (RuntimeException ex) {
           throw UserCodeException.forElement(stepName, "the CombineFn", s.key, ex);
         }
-        output.collect(reuse.replace(WindowedValue.of(
-            KV.of(s.key, compacted), s.timestamp, s.window, PaneInfo.NO_FIRING)));
+        output.collect(reuse.replace(WindowedValue.of(KV.of(EncodedKey.of(keyCoder, s.key),
+            compacted), s.timestamp, s.window, PaneInfo.NO_FIRING)));
       }
     } finally {
       holder.container = previous;
