@@ -4,8 +4,6 @@ import com.google.common.base.Preconditions;
 import dev.millrace.windowing.BoundedWindow;
 import dev.millrace.windowing.StateCodec;
 import dev.millrace.windowing.StateCodecs;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -61,16 +59,14 @@ public final class StateNamespace implements Serializable {
   /** A compact, deterministic encoding: one tag byte, then the encoded window if any. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(isGlobal() ? 0 : 1);
-      if (!isGlobal()) {
-        ((StateCodec) windowCodec).encode(window, out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not encode the state namespace of " + window, e);
+    if (isGlobal()) {
+      return new byte[] {0};
     }
-    return bytes.toByteArray();
+    byte[] window = StateCodecs.toBytes((StateCodec) windowCodec, this.window);
+    byte[] bytes = new byte[window.length + 1];
+    bytes[0] = 1;
+    System.arraycopy(window, 0, bytes, 1, window.length);
+    return bytes;
   }
 
   /** Restores a namespace written by {@link #encode()}, decoding windows with {@code codec}. */

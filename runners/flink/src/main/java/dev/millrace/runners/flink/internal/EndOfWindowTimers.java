@@ -8,6 +8,7 @@ import dev.millrace.windowing.core.TimeDomain;
 import dev.millrace.windowing.core.TimerData;
 import dev.millrace.windowing.core.TimerInternals;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -30,6 +31,8 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
 final class EndOfWindowTimers implements TimerInternals {
   private final InternalTimerService<EncodedKey> service;
   private final Function<StateNamespace, EncodedKey> encodedNamespace;
+  /** Tells the state internals the encoding of a fired timer's namespace. */
+  private final BiConsumer<StateNamespace, EncodedKey> remember;
   private final StateCodec<?> windowCodec;
   private final FlinkClock clock;
   /** The operator's clocks (its general timers read them from the same service). */
@@ -37,12 +40,15 @@ final class EndOfWindowTimers implements TimerInternals {
 
   /**
    * @param encodedNamespace the encoding of a window namespace (as the state internals cache it)
+   * @param remember gives the state internals a fired timer's namespace with its encoding
    * @param clock a real clock (TestStream clocks use {@link FlinkTimers})
    * @param clocks reads the watermarks and processing time
    */
   EndOfWindowTimers(InternalTimerService<EncodedKey> service,
-      Function<StateNamespace, EncodedKey> encodedNamespace, StateCodec<?> windowCodec,
+      Function<StateNamespace, EncodedKey> encodedNamespace,
+      BiConsumer<StateNamespace, EncodedKey> remember, StateCodec<?> windowCodec,
       FlinkClock clock, TimerInternals clocks) {
+    this.remember = remember;
     Preconditions.checkArgument(clock instanceof FlinkClock.Real,
         "end-of-window timers need real clocks, not %s", clock);
     this.service = service;
@@ -72,6 +78,7 @@ final class EndOfWindowTimers implements TimerInternals {
   @SuppressWarnings({"unchecked", "rawtypes"})
   List<TimerData> fired(InternalTimer<EncodedKey, EncodedKey> timer) {
     StateNamespace ns = StateNamespace.decode(timer.getNamespace().bytes(), (StateCodec) windowCodec);
+    remember.accept(ns, timer.getNamespace());
     long t = timer.getTimestamp() - 1; // the inverse of the real clock's registration
     return List.of(TimerData.of(ns, "end-of-window", TimeDomain.EVENT_TIME, t));
   }

@@ -276,6 +276,19 @@ final class FlinkStateInternals implements StateInternals {
     return encoded(namespace).key;
   }
 
+  /**
+   * Caches {@code encoded} as the encoding of {@code namespace}, as a timer registered under it
+   * gives both back: the core's next access need not encode the namespace again.
+   */
+  void rememberNamespace(StateNamespace namespace, EncodedKey encoded) {
+    if (!namespaces.containsKey(namespace)) {
+      if (namespaces.size() >= CACHED_NAMESPACES) {
+        namespaces.clear();
+      }
+      namespaces.put(namespace, new Encoded(encoded));
+    }
+  }
+
   private Encoded encoded(StateNamespace namespace) {
     Encoded e = namespaces.get(namespace);
     if (e == null) {

@@ -129,8 +129,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     } else {
       timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
       if (GroupAlsoByWindow.firesOnlyAtEndOfWindow(core.strategy())) {
-        endOfWindowTimers = new EndOfWindowTimers(
-            service, state::encodedNamespace, windowCodec, clock, timers);
+        endOfWindowTimers = new EndOfWindowTimers(service, state::encodedNamespace,
+            state::rememberNamespace, windowCodec, clock, timers);
       }
     }
     this.service = service;
