@@ -208,11 +208,38 @@ final class FlinkStateInternals implements StateInternals {
   private static final class Encoded {
     final EncodedKey key;
     private Map<String, EncodedKey> holdKeys;
-    /** The views of this namespace's cells, by tag (views hold no key and no value). */
-    private Map<StateTag<?>, State> views;
+    /**
+     * The views of this namespace's cells (views hold no key and no value): tags and views
+     * alternating, found by identity; a namespace has a few cells, and most namespaces one.
+     */
+    private Object[] views;
+    private int viewCount;
 
     Encoded(EncodedKey key) {
       this.key = key;
+    }
+
+    State view(StateTag<?> tag) {
+      for (int i = 0; i < viewCount; i++) {
+        if (views[2 * i] == tag) {
+          return (State) views[2 * i + 1];
+        }
+      }
+      return null;
+    }
+
+    void keepView(StateTag<?> tag, State view) {
+      if (viewCount >= CACHED_TAGS_PER_NAMESPACE) {
+        return;
+      }
+      if (views == null) {
+        views = new Object[2];
+      } else if (views.length == 2 * viewCount) {
+        views = java.util.Arrays.copyOf(views, 4 * viewCount);
+      }
+      views[2 * viewCount] = tag;
+      views[2 * viewCount + 1] = view;
+      viewCount++;
     }
 
     EncodedKey holdKey(String id) {
@@ -232,15 +259,10 @@ final class FlinkStateInternals implements StateInternals {
   @SuppressWarnings("unchecked")
   public <S extends State> S state(StateNamespace namespace, StateTag<S> tag) {
     Encoded ns = encoded(namespace);
-    State view = ns.views == null ? null : ns.views.get(tag);
+    State view = ns.view(tag);
     if (view == null) {
       view = records != null ? recordView(ns, tag, cellOf(tag)) : flinkView(ns, tag, cellOf(tag));
-      if (ns.views == null) {
-        ns.views = new IdentityHashMap<>(8);
-      }
-      if (ns.views.size() < CACHED_TAGS_PER_NAMESPACE) {
-        ns.views.put(tag, view);
-      }
+      ns.keepView(tag, view);
     }
     return (S) view;
   }

@@ -111,7 +111,7 @@ final class StageRunner {
     StagePlan.ParDoNode p = (StagePlan.ParDoNode) node;
     Map<TupleTag<?>, Consumer<WindowedValue<Object>>> outs = new HashMap<>();
     p.outputs().forEach((tag, id) -> outs.put(tag, lazy.get(id)));
-    OutputManager om = new OutputManager() {
+    OutputManager om = outs.size() == 1 ? singleOutput(outs) : new OutputManager() {
       @Override
       public <T> void output(TupleTag<T> tag, WindowedValue<T> value) {
         Consumer<WindowedValue<Object>> r = outs.get(tag);
@@ -127,6 +127,22 @@ final class StageRunner {
         metrics.get(p.stepName()));
     runners.add(runner);
     return runner::processElement;
+  }
+
+  /** The outputs of a ParDo with one consumed output: no map lookup per element. */
+  @SuppressWarnings("unchecked")
+  private static OutputManager singleOutput(Map<TupleTag<?>, Consumer<WindowedValue<Object>>> outs) {
+    Map.Entry<TupleTag<?>, Consumer<WindowedValue<Object>>> only = outs.entrySet().iterator().next();
+    TupleTag<?> onlyTag = only.getKey();
+    Consumer<WindowedValue<Object>> receiver = only.getValue();
+    return new OutputManager() {
+      @Override
+      public <T> void output(TupleTag<T> tag, WindowedValue<T> value) {
+        if (tag == onlyTag || onlyTag.equals(tag)) {
+          receiver.accept((WindowedValue<Object>) value);
+        }
+      }
+    };
   }
 
   /** Runs {@code action} after every finished bundle (e.g. to publish new metrics). */
