@@ -71,6 +71,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private transient InternalTimerService<EncodedKey> service;
   private transient TimestampMultiset holds;
   private transient MetricsContainerImpl metrics;
+  /** The task thread's metrics slot (an operator runs in its task's thread, as DoFnRunner assumes). */
+  private transient MetricsEnvironment.Holder metricsHolder;
   private transient MetricsAccumulator.FlinkMetrics flinkMetrics;
   private transient DropCounter drops;
   private transient StreamRecord<WindowedValue<Object>> reuse;
@@ -113,6 +115,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   @Override
   public void open() throws Exception {
     super.open();
+    metricsHolder = MetricsEnvironment.holder();
     holds = new TimestampMultiset();
     // A window's cells share one Flink value (flushed after each call of the core), unless the
     // window fires only at its end: then its buffer is its only cell, and a Flink state of its own
@@ -353,7 +356,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   }
 
   private void run(Runnable work) {
-    MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+    MetricsEnvironment.Holder holder = metricsHolder;
     MetricsContainer previous = holder.container;
     holder.container = metrics;
     try {

@@ -94,6 +94,8 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
   private transient Map<SlotId, Slot> table;
   private transient Probe probe;
   private transient MetricsContainerImpl metrics;
+  /** The task thread's metrics slot (an operator runs in its task's thread, as DoFnRunner assumes). */
+  private transient MetricsEnvironment.Holder metricsHolder;
   private transient MetricsAccumulator.FlinkMetrics flinkMetrics;
   private transient StreamRecord<WindowedValue<Object>> reuse;
 
@@ -111,6 +113,7 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
   @Override
   public void open() throws Exception {
     super.open();
+    metricsHolder = MetricsEnvironment.holder();
     table = new HashMap<>();
     probe = new Probe();
     metrics = new MetricsContainerImpl(stepName);
@@ -138,7 +141,7 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
     }
     KV<?, ?> kv = (KV<?, ?>) v.value();
     Object key = structural(kv.getKey());
-    MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+    MetricsEnvironment.Holder holder = metricsHolder;
     MetricsContainer previous = holder.container;
     holder.container = metrics;
     try {
@@ -176,7 +179,7 @@ public final class PartialCombineOperator extends AbstractStreamOperator<Windowe
       flinkMetrics.sync();
       return;
     }
-    MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+    MetricsEnvironment.Holder holder = metricsHolder;
     MetricsContainer previous = holder.container;
     holder.container = metrics;
     try {

@@ -63,6 +63,8 @@ public final class SortedCombineOperator extends AbstractStreamOperator<Windowed
   private final WindowFn<BoundedWindow> windowFn;
   private final TimestampCombiner combiner;
   private transient MetricsContainerImpl metrics;
+  /** The task thread's metrics slot (an operator runs in its task's thread, as DoFnRunner assumes). */
+  private transient MetricsEnvironment.Holder metricsHolder;
   private transient MetricsAccumulator.FlinkMetrics flinkMetrics;
   private transient StreamRecord<WindowedValue<Object>> reuse;
   private transient EncodedKey currentKey;
@@ -99,6 +101,7 @@ public final class SortedCombineOperator extends AbstractStreamOperator<Windowed
   @Override
   public void open() throws Exception {
     super.open();
+    metricsHolder = MetricsEnvironment.holder();
     metrics = new MetricsContainerImpl(stepName);
     flinkMetrics = MetricsAccumulator.register(getRuntimeContext(), id, Map.of(stepName, metrics));
     reuse = new StreamRecord<>(null);
@@ -133,7 +136,7 @@ public final class SortedCombineOperator extends AbstractStreamOperator<Windowed
   }
 
   private Object merge(List<Object> partials) {
-    MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+    MetricsEnvironment.Holder holder = metricsHolder;
     MetricsContainer previous = holder.container;
     holder.container = metrics;
     try {
@@ -153,7 +156,7 @@ public final class SortedCombineOperator extends AbstractStreamOperator<Windowed
     for (Map.Entry<BoundedWindow, Window> e : windows.entrySet()) {
       Window slot = e.getValue();
       Object output;
-      MetricsEnvironment.Holder holder = MetricsEnvironment.holder();
+      MetricsEnvironment.Holder holder = metricsHolder;
       MetricsContainer previous = holder.container;
       holder.container = metrics;
       try {
