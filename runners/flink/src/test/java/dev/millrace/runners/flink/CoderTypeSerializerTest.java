@@ -49,10 +49,21 @@ class CoderTypeSerializerTest {
         WindowedValue.of(KV.of("a", 1L), 42_000L, w1, PaneInfo.ON_TIME_AND_ONLY_FIRING),
         WindowedValue.of(KV.of("", -7L), 45_000L, List.of(w1, w2), PaneInfo.NO_FIRING),
         WindowedValue.of(KV.of("late", Long.MAX_VALUE), 1L, w2,
-            new PaneInfo(PaneInfo.Timing.LATE, 3, 2, false, true)));
+            new PaneInfo(PaneInfo.Timing.LATE, 3, 2, false, true)),
+        WindowedValue.of(KV.of("many windows", 1L), 0L, manyWindows(254), PaneInfo.NO_FIRING),
+        WindowedValue.of(KV.of("more windows", 1L), 0L, manyWindows(300), PaneInfo.NO_FIRING));
     for (WindowedValue<KV<String, Long>> v : values) {
       assertThat(roundTrip(s, v)).isEqualTo(v);
     }
+  }
+
+  /** {@code n} distinct windows (counts from 255 on take the long form). */
+  private static List<dev.millrace.windowing.BoundedWindow> manyWindows(int n) {
+    List<dev.millrace.windowing.BoundedWindow> windows = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      windows.add(new IntervalWindow(Instant.ofEpochSecond(i), Instant.ofEpochSecond(i + 60)));
+    }
+    return windows;
   }
 
   @Test
@@ -102,5 +113,10 @@ class CoderTypeSerializerTest {
     assertThat(CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE).isKeyType()).isTrue();
     TypeSerializer<EncodedKey> s = new CoderTypeSerializer<>(EncodedKey.KeyCoder.INSTANCE);
     assertThat(roundTrip(s, a)).isEqualTo(a);
+    // Lengths around the varint boundaries.
+    for (int length : new int[] {0, 1, 127, 128, 16_383, 16_384, 100_000}) {
+      EncodedKey k = new EncodedKey(new byte[length]);
+      assertThat(roundTrip(s, k)).isEqualTo(k);
+    }
   }
 }

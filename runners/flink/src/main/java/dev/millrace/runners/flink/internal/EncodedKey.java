@@ -81,7 +81,7 @@ public final class EncodedKey implements java.io.Serializable {
     return "EncodedKey(" + bytes.length + " bytes)";
   }
 
-  /** The coder of encoded keys: a length-prefixed byte string. */
+  /** The coder of encoded keys: a byte string prefixed with its length as a varint. */
   public static final class KeyCoder extends AtomicCoder<EncodedKey> {
     private static final long serialVersionUID = 1L;
     public static final KeyCoder INSTANCE = new KeyCoder();
@@ -89,12 +89,12 @@ public final class EncodedKey implements java.io.Serializable {
     @Override
     public void encode(EncodedKey value, OutputStream out) throws IOException {
       if (out instanceof DataOutput data) { // a Flink view: write straight to it
-        data.writeInt(value.bytes.length);
+        writeLength(value.bytes.length, data);
         data.write(value.bytes);
         return;
       }
       DataOutputStream data = new DataOutputStream(out);
-      data.writeInt(value.bytes.length);
+      writeLength(value.bytes.length, data);
       data.write(value.bytes);
       data.flush();
     }
@@ -102,9 +102,33 @@ public final class EncodedKey implements java.io.Serializable {
     @Override
     public EncodedKey decode(InputStream in) throws IOException {
       DataInput data = in instanceof DataInput d ? d : new DataInputStream(in);
-      byte[] b = new byte[data.readInt()];
+      byte[] b = new byte[readLength(data)];
       data.readFully(b);
       return new EncodedKey(b);
+    }
+
+    private static void writeLength(int length, DataOutput out) throws IOException {
+      int v = length;
+      while ((v & ~0x7F) != 0) {
+        out.writeByte((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      out.writeByte(v);
+    }
+
+    private static int readLength(DataInput in) throws IOException {
+      int length = 0;
+      for (int shift = 0; shift < 32; shift += 7) {
+        int b = in.readUnsignedByte();
+        length |= (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) {
+          if (length < 0) {
+            break;
+          }
+          return length;
+        }
+      }
+      throw new CoderException("corrupt encoded key: bad length");
     }
 
     @Override

@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Encodes an element as the Flink runner ships it: timestamp, windows (with the window function's
- * codec), pane, then the value with the collection's coder. A {@link ScriptMarker} (under a
- * TestStream) is written as its step, window count -1, watermark and target.
+ * Encodes an element as the Flink runner ships it: timestamp, window count (one byte below 255,
+ * else the byte 255 and an int), windows (with the window function's codec), pane, then the value
+ * with the collection's coder. A {@link ScriptMarker} (under a TestStream) is written as its step,
+ * window count -1, watermark and target.
  *
  * @param <T> the type of the value
  */
@@ -31,6 +32,8 @@ public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
 
   /** The window count that introduces a {@link ScriptMarker} instead of an element. */
   private static final int MARKER = -1;
+  /** The count byte that says an int count follows (counts 0-254 take one byte). */
+  private static final int LONG_COUNT = 0xFF;
 
   private final Coder<T> valueCoder;
   private final StateCodec<BoundedWindow> windowCodec;
@@ -50,7 +53,7 @@ public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
     if (value.value() instanceof ScriptMarker m) {
       DataOutput data = out instanceof DataOutput d ? d : new DataOutputStream(out);
       data.writeLong(m.step());
-      data.writeInt(MARKER);
+      writeCount(MARKER, data);
       data.writeLong(m.watermark());
       data.writeInt(m.target());
       if (data instanceof DataOutputStream stream) {
@@ -72,7 +75,7 @@ public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
     data.writeLong(value.timestamp());
     List<BoundedWindow> windows = value.windows();
     int n = windows.size();
-    data.writeInt(n);
+    writeCount(n, data);
     for (int i = 0; i < n; i++) {
       windowCodec.encode(windows.get(i), data);
     }
@@ -83,7 +86,10 @@ public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
   public WindowedValue<T> decode(InputStream in) throws IOException {
     DataInput data = in instanceof DataInput d ? d : new DataInputStream(in);
     long timestamp = data.readLong();
-    int n = data.readInt();
+    int n = data.readUnsignedByte();
+    if (n == LONG_COUNT) {
+      n = data.readInt();
+    }
     if (n == MARKER) {
       long watermark = data.readLong();
       return new ScriptMarker(timestamp, watermark, data.readInt()).asRecord();
@@ -99,6 +105,15 @@ public final class WindowedValueCoder<T> extends Coder<WindowedValue<T>> {
     }
     PaneInfo pane = PANES.decode(data);
     return WindowedValue.of(valueCoder.decode(in), timestamp, windows, pane);
+  }
+
+  private static void writeCount(int n, DataOutput data) throws IOException {
+    if (n >= 0 && n < LONG_COUNT) {
+      data.writeByte(n);
+    } else {
+      data.writeByte(LONG_COUNT);
+      data.writeInt(n);
+    }
   }
 
   @Override
