@@ -220,19 +220,42 @@ public final class StateCodecs {
     }
   }
 
+  /**
+   * An interval window as its start (8 bytes) and its length as a zig-zag varint (a minute takes 3
+   * bytes): windows are in every shuffled record and every state namespace. The length is taken
+   * modulo 2^64, so even windows spanning more than {@code Long.MAX_VALUE} round-trip.
+   */
   private enum IntervalWindowCodec implements StateCodec<IntervalWindow> {
     INSTANCE;
 
     @Override
     public void encode(IntervalWindow value, DataOutput out) throws IOException {
       out.writeLong(value.startMillis());
-      out.writeLong(value.endMillis());
+      long length = value.endMillis() - value.startMillis();
+      long v = (length << 1) ^ (length >> 63);
+      while ((v & ~0x7FL) != 0) {
+        out.writeByte((int) ((v & 0x7F) | 0x80));
+        v >>>= 7;
+      }
+      out.writeByte((int) v);
     }
 
     @Override
     public IntervalWindow decode(DataInput in) throws IOException {
       long start = in.readLong();
-      return new IntervalWindow(start, in.readLong());
+      long v = 0;
+      for (int shift = 0; ; shift += 7) {
+        if (shift > 63) {
+          throw new IOException("corrupt interval window: its length has more than 10 bytes");
+        }
+        int b = in.readUnsignedByte();
+        v |= (long) (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) {
+          break;
+        }
+      }
+      long length = (v >>> 1) ^ -(v & 1);
+      return new IntervalWindow(start, start + length);
     }
   }
 

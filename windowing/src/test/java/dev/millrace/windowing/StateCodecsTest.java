@@ -28,6 +28,12 @@ class StateCodecsTest {
         Arguments.of(StateCodecs.paneInfos(), new PaneInfo(PaneInfo.Timing.LATE, 7, 2, false, true)),
         Arguments.of(StateCodecs.globalWindows(), GlobalWindow.INSTANCE),
         Arguments.of(StateCodecs.intervalWindows(), new IntervalWindow(-10, 5)),
+        Arguments.of(StateCodecs.intervalWindows(), new IntervalWindow(60_000, 120_000)),
+        Arguments.of(StateCodecs.intervalWindows(), new IntervalWindow(5, 5)),
+        Arguments.of(StateCodecs.intervalWindows(),
+            new IntervalWindow(Timestamps.MIN, Timestamps.GLOBAL_WINDOW_MAX)),
+        Arguments.of(StateCodecs.intervalWindows(),
+            new IntervalWindow(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2 + 1000)),
         Arguments.of(StateCodecs.listOf(StateCodecs.longs()), List.of()),
         Arguments.of(StateCodecs.listOf(StateCodecs.intervalWindows()),
             List.of(new IntervalWindow(0, 1), new IntervalWindow(5, 9))),
@@ -47,10 +53,11 @@ class StateCodecsTest {
   @Test
   void truncatedInputFailsClearly() {
     byte[] bytes = StateCodecs.toBytes(StateCodecs.intervalWindows(), new IntervalWindow(0, 1));
-    byte[] truncated = java.util.Arrays.copyOf(bytes, 9);
+    assertThat(bytes).hasSize(9); // the start, and the length in one byte
+    byte[] truncated = java.util.Arrays.copyOf(bytes, 7);
     assertThatThrownBy(() -> StateCodecs.fromBytes(StateCodecs.intervalWindows(), truncated))
         .isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("could not decode 9 bytes");
+        .hasMessageContaining("could not decode 7 bytes");
   }
 
   @Test
