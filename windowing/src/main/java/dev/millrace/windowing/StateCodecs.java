@@ -85,6 +85,32 @@ public final class StateCodecs {
     return out.toByteArray();
   }
 
+  /**
+   * Writes {@code value} as an unsigned varint: 7 bits a byte, least significant first, the high
+   * bit set on every byte but the last (1 byte below 128, at most 10).
+   */
+  public static void writeVarLong(long value, DataOutput out) throws IOException {
+    long v = value;
+    while ((v & ~0x7FL) != 0) {
+      out.writeByte((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    out.writeByte((int) v);
+  }
+
+  /** Reads a varint written by {@link #writeVarLong}. */
+  public static long readVarLong(DataInput in) throws IOException {
+    long v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      int b = in.readUnsignedByte();
+      v |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return v;
+      }
+    }
+    throw new IOException("corrupt varint: more than 10 bytes");
+  }
+
   /** A thread's encoding buffer for {@link #toBytes}: state cells are encoded by the million. */
   private static final class Scratch {
     static final int MAX_KEPT = 1 << 16;
@@ -232,28 +258,13 @@ public final class StateCodecs {
     public void encode(IntervalWindow value, DataOutput out) throws IOException {
       out.writeLong(value.startMillis());
       long length = value.endMillis() - value.startMillis();
-      long v = (length << 1) ^ (length >> 63);
-      while ((v & ~0x7FL) != 0) {
-        out.writeByte((int) ((v & 0x7F) | 0x80));
-        v >>>= 7;
-      }
-      out.writeByte((int) v);
+      writeVarLong((length << 1) ^ (length >> 63), out); // zig-zag
     }
 
     @Override
     public IntervalWindow decode(DataInput in) throws IOException {
       long start = in.readLong();
-      long v = 0;
-      for (int shift = 0; ; shift += 7) {
-        if (shift > 63) {
-          throw new IOException("corrupt interval window: its length has more than 10 bytes");
-        }
-        int b = in.readUnsignedByte();
-        v |= (long) (b & 0x7F) << shift;
-        if ((b & 0x80) == 0) {
-          break;
-        }
-      }
+      long v = readVarLong(in);
       long length = (v >>> 1) ^ -(v & 1);
       return new IntervalWindow(start, start + length);
     }

@@ -112,4 +112,24 @@ class StateCodecsTest {
     assertThat(StateCodecs.toBytes(NestingCodec.INSTANCE, value)).isEqualTo(bytes);
     assertThat(StateCodecs.toBytes(StateCodecs.longs(), 7L)).hasSize(8); // the buffer is reset
   }
+
+  @Test
+  void varLongsRoundTripAndSmallOnesTakeOneByte() throws Exception {
+    for (long v : new long[] {0, 1, 127, 128, 16_383, 16_384, Long.MAX_VALUE, -1, Long.MIN_VALUE}) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      StateCodecs.writeVarLong(v, new java.io.DataOutputStream(bytes));
+      int expectedSize = v >= 0 && v < 128 ? 1 : v >= 128 && v < 16_384 ? 2 : -1;
+      if (expectedSize > 0) {
+        assertThat(bytes.size()).as("bytes of %s", v).isEqualTo(expectedSize);
+      }
+      assertThat(StateCodecs.readVarLong(
+          new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))))
+          .isEqualTo(v);
+    }
+    byte[] endless = new byte[11];
+    java.util.Arrays.fill(endless, (byte) 0x80);
+    assertThatThrownBy(() -> StateCodecs.readVarLong(
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(endless))))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("corrupt varint");
+  }
 }

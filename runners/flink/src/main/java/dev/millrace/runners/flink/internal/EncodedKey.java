@@ -4,6 +4,7 @@ import dev.millrace.coders.AtomicCoder;
 import dev.millrace.coders.Coder;
 import dev.millrace.coders.CoderException;
 import dev.millrace.coders.CoderUtils;
+import dev.millrace.windowing.StateCodecs;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
@@ -108,27 +109,15 @@ public final class EncodedKey implements java.io.Serializable {
     }
 
     private static void writeLength(int length, DataOutput out) throws IOException {
-      int v = length;
-      while ((v & ~0x7F) != 0) {
-        out.writeByte((v & 0x7F) | 0x80);
-        v >>>= 7;
-      }
-      out.writeByte(v);
+      StateCodecs.writeVarLong(length, out);
     }
 
     private static int readLength(DataInput in) throws IOException {
-      int length = 0;
-      for (int shift = 0; shift < 32; shift += 7) {
-        int b = in.readUnsignedByte();
-        length |= (b & 0x7F) << shift;
-        if ((b & 0x80) == 0) {
-          if (length < 0) {
-            break;
-          }
-          return length;
-        }
+      long length = StateCodecs.readVarLong(in);
+      if (length < 0 || length > Integer.MAX_VALUE) {
+        throw new CoderException("corrupt encoded key: length " + length);
       }
-      throw new CoderException("corrupt encoded key: bad length");
+      return (int) length;
     }
 
     @Override

@@ -34,7 +34,7 @@ final class EndOfWindowTimers implements TimerInternals {
   /** Tells the state internals the encoding of a fired timer's namespace. */
   private final BiConsumer<StateNamespace, EncodedKey> remember;
   private final StateCodec<?> windowCodec;
-  private final FlinkClock clock;
+  private final FlinkClock.Real clock;
   /** The operator's clocks (its general timers read them from the same service). */
   private final TimerInternals clocks;
 
@@ -48,13 +48,13 @@ final class EndOfWindowTimers implements TimerInternals {
       Function<StateNamespace, EncodedKey> encodedNamespace,
       BiConsumer<StateNamespace, EncodedKey> remember, StateCodec<?> windowCodec,
       FlinkClock clock, TimerInternals clocks) {
-    this.remember = remember;
     Preconditions.checkArgument(clock instanceof FlinkClock.Real,
         "end-of-window timers need real clocks, not %s", clock);
     this.service = service;
     this.encodedNamespace = encodedNamespace;
+    this.remember = remember;
     this.windowCodec = windowCodec;
-    this.clock = clock;
+    this.clock = (FlinkClock.Real) clock;
     this.clocks = clocks;
   }
 
@@ -79,8 +79,8 @@ final class EndOfWindowTimers implements TimerInternals {
   List<TimerData> fired(InternalTimer<EncodedKey, EncodedKey> timer) {
     StateNamespace ns = StateNamespace.decode(timer.getNamespace().bytes(), (StateCodec) windowCodec);
     remember.accept(ns, timer.getNamespace());
-    long t = timer.getTimestamp() - 1; // the inverse of the real clock's registration
-    return List.of(TimerData.of(ns, "end-of-window", TimeDomain.EVENT_TIME, t));
+    return List.of(TimerData.of(
+        ns, "end-of-window", TimeDomain.EVENT_TIME, clock.timerTime(timer.getTimestamp())));
   }
 
   @Override

@@ -89,6 +89,11 @@ public interface FlinkClock extends Serializable {
       return new Registration(domain == TimeDomain.EVENT_TIME, t + 1);
     }
 
+    /** The Millrace time of a timer {@link #register} registered at {@code flinkTime}. */
+    public long timerTime(long flinkTime) {
+      return flinkTime - 1;
+    }
+
     @Override
     public long toFlink(long outputWatermark, long flinkInputWatermark) {
       return Watermarks.toFlink(outputWatermark);

@@ -304,22 +304,21 @@ final class FlinkStateInternals implements StateInternals {
    */
   void rememberNamespace(StateNamespace namespace, EncodedKey encoded) {
     if (!namespaces.containsKey(namespace)) {
-      if (namespaces.size() >= CACHED_NAMESPACES) {
-        namespaces.clear();
-      }
-      namespaces.put(namespace, new Encoded(encoded));
+      cache(namespace, encoded);
     }
   }
 
   private Encoded encoded(StateNamespace namespace) {
     Encoded e = namespaces.get(namespace);
-    if (e == null) {
-      if (namespaces.size() >= CACHED_NAMESPACES) {
-        namespaces.clear(); // start over: the open windows come back at once
-      }
-      e = new Encoded(new EncodedKey(namespace.encode()));
-      namespaces.put(namespace, e);
+    return e != null ? e : cache(namespace, new EncodedKey(namespace.encode()));
+  }
+
+  private Encoded cache(StateNamespace namespace, EncodedKey encoded) {
+    if (namespaces.size() >= CACHED_NAMESPACES) {
+      namespaces.clear(); // start over: the open windows come back at once
     }
+    Encoded e = new Encoded(encoded);
+    namespaces.put(namespace, e);
     return e;
   }
 

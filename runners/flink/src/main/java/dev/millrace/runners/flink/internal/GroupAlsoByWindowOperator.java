@@ -120,8 +120,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     // A window's cells share one Flink value (flushed after each call of the core), unless the
     // window fires only at its end: then its buffer is its only cell, and a Flink state of its own
     // saves parsing and re-encoding a record on every call.
-    state = new FlinkStateInternals(
-        this, holds, !GroupAlsoByWindow.firesOnlyAtEndOfWindow(core.strategy()));
+    boolean endOfWindowOnly = GroupAlsoByWindow.firesOnlyAtEndOfWindow(core.strategy());
+    state = new FlinkStateInternals(this, holds, !endOfWindowOnly);
     InternalTimerService<EncodedKey> service =
         getInternalTimerService("millrace-timers", FlinkStateInternals.NAMESPACES, this);
     if (clock instanceof FlinkClock.Script script) {
@@ -131,7 +131,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
           windowCodec, () -> outputWatermark, clock, false, steps.time());
     } else {
       timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
-      if (GroupAlsoByWindow.firesOnlyAtEndOfWindow(core.strategy())) {
+      if (endOfWindowOnly) {
         endOfWindowTimers = new EndOfWindowTimers(service, state::encodedNamespace,
             state::rememberNamespace, windowCodec, clock, timers);
       }
