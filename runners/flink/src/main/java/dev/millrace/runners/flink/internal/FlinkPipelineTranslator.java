@@ -5,7 +5,6 @@ import dev.millrace.coders.KvCoder;
 import dev.millrace.coders.SerializableCoder;
 import dev.millrace.options.PipelineOptions;
 import dev.millrace.runners.core.CoderStateCodec;
-import dev.millrace.runners.core.ExecutableStep;
 import dev.millrace.runners.core.ExecutableStep.AssignWindowsStep;
 import dev.millrace.runners.core.ExecutableStep.CombinePerKeyStep;
 import dev.millrace.runners.core.ExecutableStep.FlattenStep;
@@ -15,6 +14,7 @@ import dev.millrace.runners.core.ExecutableStep.ReadStep;
 import dev.millrace.runners.core.ExecutableStep.TestStreamStep;
 import dev.millrace.runners.core.ExecutableStep.UnboundedReadStep;
 import dev.millrace.runners.core.ExecutableStep.ViewStep;
+import dev.millrace.runners.core.ExecutableStep;
 import dev.millrace.runners.core.ExecutionGraph;
 import dev.millrace.runners.core.UserCodeException;
 import dev.millrace.sources.BoundedSource;
@@ -32,9 +32,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -391,7 +393,7 @@ public final class FlinkPipelineTranslator {
     DataStream<WindowedValue<Object>> grouped = keyed(g.input(), kv.getKeyCoder(), g.name())
         .transform(g.name(), typeOf(out),
             new GroupAlsoByWindowOperator(id, g.name(), core, kv.getKeyCoder(), true, clock,
-                isBounded(g.input())))
+                isBounded(g.input()), batchExecution()))
         .uid(id);
     streams.put(out, grouped);
   }
@@ -423,7 +425,7 @@ public final class FlinkPipelineTranslator {
         .transform(c.name(), typeOf(out),
             SortedCombineOperator.orCore(graph, options, c, id, kv.getKeyCoder(),
                 new GroupAlsoByWindowOperator(id, c.name(), core, kv.getKeyCoder(), false, clock,
-                    isBounded(c.input()))))
+                    isBounded(c.input()), batchExecution())))
         .uid(id);
     streams.put(out, combined);
   }
@@ -433,6 +435,11 @@ public final class FlinkPipelineTranslator {
     return streamOf(input, step).keyBy(
         new KeyFunction(keyCoder, routing),
         CoderTypeInformation.ofKey(EncodedKey.KeyCoder.INSTANCE));
+  }
+
+  /** Whether the job runs in Flink's BATCH execution mode. */
+  private boolean batchExecution() {
+    return env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
   }
 
   private static boolean isBounded(PCollection<?> pc) {
