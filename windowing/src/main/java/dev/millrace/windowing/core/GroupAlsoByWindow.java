@@ -138,6 +138,23 @@ public final class GroupAlsoByWindow<I, O> implements Serializable {
     return buffer;
   }
 
+  /**
+   * The tag of a window's buffer. When the windows fire only at their end ({@link
+   * #firesOnlyAtEndOfWindow(WindowingStrategy)}) it is a window's only state, so the namespaces
+   * that hold it are exactly the open windows (a runner may find them so after a restore).
+   */
+  public StateTag<?> bufferTag() {
+    return buffer.tag();
+  }
+
+  /**
+   * When {@code window} is due, for a grouping whose windows fire only at their end: the time of
+   * the one event-time timer the core gives it (its end plus the allowed lateness, which is zero).
+   */
+  public long endOfWindowTimerTime(BoundedWindow window) {
+    return WindowTimes.gcTime(window, strategy.allowedLateness());
+  }
+
   TriggerRunner trigger() {
     return trigger;
   }

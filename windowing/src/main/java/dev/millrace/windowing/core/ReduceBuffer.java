@@ -15,6 +15,9 @@ interface ReduceBuffer<I, O> extends Serializable {
 
   O extract(StateInternals s, StateNamespace ns);
 
+  /** The tag of the buffer's one cell in a window's namespace. */
+  StateTag<?> tag();
+
   void clear(StateInternals s, StateNamespace ns);
 
   /** Keeps every value in a bag; the output is the list of values. */

@@ -27,6 +27,8 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A grouping's windows survive a failure in STREAMING mode with their watermark holds: after the
@@ -107,8 +109,8 @@ class FlinkGroupingRecoveryTest implements Serializable {
 
   /**
    * Windows that fire only at their end (default trigger and combiner, no lateness) keep no timer
-   * state of their own: their Flink timers are restored by Flink, and every restored window still
-   * fires, exactly once, with every element counted once.
+   * state of their own: the operator indexes them again from their restored buffers, and every
+   * restored window still fires, exactly once, with every element counted once.
    */
   @Test
   void restoredWindowsThatFireOnlyAtTheirEndStillFire() {
@@ -129,5 +131,58 @@ class FlinkGroupingRecoveryTest implements Serializable {
     }
     assertThat(FAILED).isTrue();
     assertThat(Collect.results(id)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static final AtomicLong EARLY_SEEN = new AtomicLong();
+
+  /** Keys numbers below 500 "early", the others by their remainder mod 4; fails once, later. */
+  static final class EarlyKeyThenFailOnce extends DoFn<Long, KV<String, Long>> {
+    @Override
+    public void processElement(ProcessContext c) {
+      if (SEEN.incrementAndGet() >= FAIL_AT && FAILED.compareAndSet(false, true)) {
+        throw new IllegalStateException("injected failure after " + FAIL_AT + " elements");
+      }
+      if (c.element() < 500) {
+        EARLY_SEEN.incrementAndGet();
+      }
+      c.output(KV.of(c.element() < 500 ? "early" : "k" + c.element() % 4, 1L));
+    }
+  }
+
+  /**
+   * A window that is open at the failure and gets nothing after the restart (the "early" key's
+   * elements all come a second before the failure, so the checkpoint it restarts from has them):
+   * it must still fire at the end, exactly once. In STREAMING mode the open windows of such a
+   * grouping are indexed in memory, not held as Flink timers, so the index must be rebuilt from
+   * the restored state.
+   */
+  @ParameterizedTest(name = "stateBackend={0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void windowsOpenAtTheFailureWithNothingAfterTheRestartStillFire(String stateBackend) {
+    SEEN.set(0);
+    FAILED.set(false);
+    EARLY_SEEN.set(0);
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=flink",
+        "--parallelism=2", "--checkpointingInterval=50", "--numberOfExecutionRetries=3",
+        "--stateBackend=" + stateBackend).create());
+    PCollection<String> described = p
+        .apply(GenerateSequence.from(0).to(ELEMENTS).withRate(4000, Duration.ofSeconds(1))
+            .withTimestampFn(i -> Instant.ofEpochSecond(i)))
+        .apply(ParDo.of(new EarlyKeyThenFailOnce()))
+        .apply("TenThousandSeconds",
+            Window.<KV<String, Long>>into(FixedWindows.of(Duration.ofSeconds(10_000))))
+        .apply("PerWindow", Sum.longsPerKey())
+        .apply(ParDo.of(new Describe()));
+    String id = Collect.of(described);
+    assertThat(p.run().waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
+
+    assertThat(FAILED).isTrue();
+    assertThat(EARLY_SEEN.get())
+        .as("the restart replayed the early key's elements: the restored checkpoint was older "
+            + "than expected, so the test did not see a window restored with nothing after it")
+        .isEqualTo(500);
+    long perKey = (ELEMENTS - 500) / 4;
+    assertThat(Collect.results(id)).containsExactlyInAnyOrder("early@0 500",
+        "k0@0 " + perKey, "k1@0 " + perKey, "k2@0 " + perKey, "k3@0 " + perKey);
   }
 }

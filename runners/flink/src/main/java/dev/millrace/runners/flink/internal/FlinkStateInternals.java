@@ -153,6 +153,27 @@ final class FlinkStateInternals implements StateInternals {
   }
 
   /**
+   * The keys and namespaces that hold {@code tag}'s cell, a Flink state of its own (so not with
+   * cell records), in no particular order. For the windowing core after a restore: when windows
+   * fire only at their end, a window's buffer is its only state, and these are the open windows.
+   */
+  List<org.apache.flink.api.java.tuple.Tuple2<EncodedKey, EncodedKey>> keysAndNamespaces(
+      StateTag<?> tag) throws Exception {
+    if (records != null) {
+      throw new IllegalStateException(
+          "the cells of a namespace share one record here: list the records, not " + tag.id());
+    }
+    String name = cellOf(tag).descriptor().getName();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    org.apache.flink.runtime.state.KeyedStateBackend<EncodedKey> backend =
+        (org.apache.flink.runtime.state.KeyedStateBackend) operator.getKeyedStateBackend();
+    try (java.util.stream.Stream<org.apache.flink.api.java.tuple.Tuple2<EncodedKey, EncodedKey>>
+        all = backend.getKeysAndNamespaces(name)) {
+      return all.toList(); // read the backend's listing before anything changes the state
+    }
+  }
+
+  /**
    * After a restore with records: adds the watermark hold of every cell of every key and
    * namespace to the instance's multiset of holds.
    */

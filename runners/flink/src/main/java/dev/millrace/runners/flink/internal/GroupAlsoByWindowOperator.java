@@ -15,6 +15,7 @@ import dev.millrace.windowing.core.GroupAlsoByWindow;
 import dev.millrace.windowing.core.KeyedGroupAlsoByWindow;
 import dev.millrace.windowing.core.TimeDomain;
 import dev.millrace.windowing.core.TimerData;
+import dev.millrace.windowing.core.TimerInternals;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -70,6 +71,8 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private transient FlinkTimers timers;
   /** With real clocks, when every window fires only at its end: timers that are Flink timers. */
   private transient EndOfWindowTimers endOfWindowTimers;
+  /** In STREAMING execution, for such groupings: the open windows by firing time instead. */
+  private transient EndOfWindowIndex endOfWindowIndex;
   private transient InternalTimerService<EncodedKey> service;
   private transient TimestampMultiset holds;
   private transient MetricsContainerImpl metrics;
@@ -141,6 +144,10 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
       if (endOfWindowOnly) {
         endOfWindowTimers = new EndOfWindowTimers(service, state::encodedNamespace,
             state::rememberNamespace, windowCodec, clock, timers);
+        if (!batchExecution) {
+          endOfWindowIndex = new EndOfWindowIndex(() -> (EncodedKey) getCurrentKey(),
+              state::encodedNamespace, windowCodec, clock, timers);
+        }
       }
     }
     this.service = service;
@@ -173,6 +180,10 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private void rebuildIndexes() throws Exception {
     state.restoreRecordHolds();
     timers.rebuildIndex();
+    if (endOfWindowIndex != null) {
+      endOfWindowIndex.rebuild(state.keysAndNamespaces(core.bufferTag()),
+          ns -> core.endOfWindowTimerTime(ns.window()));
+    }
   }
 
   /**
@@ -296,8 +307,19 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   }
 
   private void onTimer(InternalTimer<EncodedKey, EncodedKey> timer) {
-    List<TimerData> due =
-        endOfWindowTimers != null ? endOfWindowTimers.fired(timer) : timers.takeDue(timer);
+    // (With an end-of-window index, Flink timers of the window path come only from checkpoints
+    // taken before it was used.)
+    fire(endOfWindowTimers != null ? endOfWindowTimers.fired(timer) : timers.takeDue(timer));
+  }
+
+  /** A due window of the end-of-window index: fired under its key. */
+  private void fireIndexed(EncodedKey key, TimerData timer) {
+    setCurrentKey(key);
+    fire(List.of(timer));
+  }
+
+  /** Runs the core for the current key's due timers. */
+  private void fire(List<TimerData> due) {
     if (due.isEmpty()) {
       return;
     }
@@ -322,6 +344,9 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     flushBundle();
     if (timeServiceManager != null) {
       timeServiceManager.advanceWatermark(mark);
+    }
+    if (endOfWindowIndex != null) {
+      endOfWindowIndex.fireDue(mark.getTimestamp(), this::fireIndexed);
     }
     refreshOutputWatermark(Timestamps.MAX);
     emitWatermark(mark.getTimestamp() == Long.MAX_VALUE);
@@ -379,7 +404,9 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
    */
   private KeyedGroupAlsoByWindow<Object, Object> bind() {
     if (bound == null) {
-      bound = core.forKey(state, endOfWindowTimers != null ? endOfWindowTimers : timers, pane -> {
+      TimerInternals t = endOfWindowIndex != null ? endOfWindowIndex
+          : endOfWindowTimers != null ? endOfWindowTimers : timers;
+      bound = core.forKey(state, t, pane -> {
         Object value = groupedOutput
             ? Collections.unmodifiableList((List<?>) pane.value()) : pane.value();
         Object key = userKey((EncodedKey) getCurrentKey());

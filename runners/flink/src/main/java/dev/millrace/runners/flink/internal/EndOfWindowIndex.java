@@ -1,0 +1,194 @@
+package dev.millrace.runners.flink.internal;
+
+import com.google.common.base.Preconditions;
+import dev.millrace.windowing.StateCodec;
+import dev.millrace.windowing.core.GroupAlsoByWindow;
+import dev.millrace.windowing.core.StateNamespace;
+import dev.millrace.windowing.core.TimeDomain;
+import dev.millrace.windowing.core.TimerData;
+import dev.millrace.windowing.core.TimerInternals;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.flink.api.java.tuple.Tuple2;
+
+/**
+ * The timers of a grouping whose windows fire only at their end ({@link
+ * GroupAlsoByWindow#firesOnlyAtEndOfWindow}) in STREAMING execution with real clocks: such a
+ * grouping sets one event-time timer per window, always for the window's end, and never moves or
+ * deletes it. So instead of one Flink timer per window (an entry in Flink's timer heap and in its
+ * de-duplication map, polled one at a time), the operator keeps an index of its open windows by
+ * firing time, each time's windows in the order they were opened, and fires a watermark's due
+ * windows in one pass: in time order, and within a time in about the order their state was
+ * created, which walks memory in order.
+ *
+ * <p>The index is not checkpointed: a window is open exactly while its buffer (its only state)
+ * holds something, so after a restore the index is rebuilt from the keys and namespaces of the
+ * buffer's state ({@link #rebuild}). Like Flink's timers, a due window fires before the operator
+ * computes its output watermark, so a pending window is never behind the input watermark when the
+ * output watermark is computed.
+ *
+ * <p>(BATCH execution keeps Flink timers, {@link EndOfWindowTimers}: there Flink fires a key's
+ * timers when its input ends and keeps no other key's state.)
+ */
+final class EndOfWindowIndex implements TimerInternals {
+  /** How many decoded namespaces are kept for firing (open windows share few namespaces). */
+  private static final int CACHED_NAMESPACES = 16384;
+
+  /** An open window of a key: the key and the window's namespace, as Flink state knows them. */
+  private static class WindowOfKey {
+    EncodedKey key;
+    EncodedKey namespace;
+    int hash;
+
+    WindowOfKey set(EncodedKey key, EncodedKey namespace) {
+      this.key = key;
+      this.namespace = namespace;
+      this.hash = 31 * key.hashCode() + namespace.hashCode();
+      return this;
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+      return o instanceof WindowOfKey w && w.hash == hash && w.key.equals(key)
+          && w.namespace.equals(namespace);
+    }
+
+    @Override
+    public final int hashCode() {
+      return hash;
+    }
+  }
+
+  private final Supplier<EncodedKey> currentKey;
+  private final Function<StateNamespace, EncodedKey> encodedNamespace;
+  private final StateCodec<?> windowCodec;
+  private final FlinkClock.Real clock;
+  /** The operator's clocks (its general timers read them from the same service). */
+  private final TimerInternals clocks;
+  /** The open windows by the Flink time they fire at, each time's in the order they opened. */
+  private final TreeMap<Long, List<WindowOfKey>> byTime = new TreeMap<>();
+  /** The open windows, to set each window's timer once. */
+  private final Map<WindowOfKey, WindowOfKey> open = new HashMap<>();
+  private final WindowOfKey probe = new WindowOfKey();
+  private final Map<EncodedKey, StateNamespace> decoded = new HashMap<>();
+
+  /**
+   * @param currentKey the operator's current Flink key
+   * @param encodedNamespace the encoding of a window namespace (as the state internals cache it)
+   * @param clock a real clock (TestStream clocks use {@link FlinkTimers})
+   * @param clocks reads the watermarks and processing time
+   */
+  EndOfWindowIndex(Supplier<EncodedKey> currentKey,
+      Function<StateNamespace, EncodedKey> encodedNamespace, StateCodec<?> windowCodec,
+      FlinkClock clock, TimerInternals clocks) {
+    Preconditions.checkArgument(clock instanceof FlinkClock.Real,
+        "an index of end-of-window timers needs real clocks, not %s", clock);
+    this.currentKey = currentKey;
+    this.encodedNamespace = encodedNamespace;
+    this.windowCodec = windowCodec;
+    this.clock = (FlinkClock.Real) clock;
+    this.clocks = clocks;
+  }
+
+  @Override
+  public void setTimer(TimerData timer) {
+    Preconditions.checkArgument(
+        timer.domain() == TimeDomain.EVENT_TIME && !timer.namespace().isGlobal(),
+        "a grouping whose windows fire only at their end sets event-time timers of windows, "
+            + "not %s", timer);
+    add(currentKey.get(), encodedNamespace.apply(timer.namespace()), timer.timestamp());
+  }
+
+  private void add(EncodedKey key, EncodedKey namespace, long timestamp) {
+    if (open.containsKey(probe.set(key, namespace))) {
+      return; // a window's one timer is always for its end
+    }
+    WindowOfKey w = new WindowOfKey().set(key, namespace);
+    open.put(w, w);
+    long flinkTime = clock.register(TimeDomain.EVENT_TIME, timestamp).flinkTime();
+    byTime.computeIfAbsent(flinkTime, t -> new ArrayList<>()).add(w);
+  }
+
+  @Override
+  public void deleteTimer(StateNamespace namespace, String timerId, TimeDomain domain) {
+    throw new UnsupportedOperationException("a grouping whose windows fire only at their end "
+        + "never deletes a timer, but was asked to delete " + timerId + " in " + namespace);
+  }
+
+  /**
+   * Fires, in time order, every open window whose time the Flink watermark has reached: {@code
+   * fire} gets the window's key and its due timer (and makes the key current itself). Windows
+   * opened while firing wait for the next watermark.
+   */
+  void fireDue(long flinkWatermark, BiConsumer<EncodedKey, TimerData> fire) {
+    NavigableMap<Long, List<WindowOfKey>> due = byTime.headMap(flinkWatermark, true);
+    if (due.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<Long, List<WindowOfKey>>> batch = new ArrayList<>(due.entrySet());
+    due.clear();
+    for (Map.Entry<Long, List<WindowOfKey>> e : batch) {
+      long timestamp = clock.timerTime(e.getKey());
+      for (WindowOfKey w : e.getValue()) {
+        open.remove(w);
+        fire.accept(w.key, TimerData.of(
+            namespace(w.namespace), "end-of-window", TimeDomain.EVENT_TIME, timestamp));
+      }
+    }
+  }
+
+  private StateNamespace namespace(EncodedKey encoded) {
+    StateNamespace ns = decoded.get(encoded);
+    if (ns == null) {
+      if (decoded.size() >= CACHED_NAMESPACES) {
+        decoded.clear();
+      }
+      ns = decode(encoded);
+      decoded.put(encoded, ns);
+    }
+    return ns;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private StateNamespace decode(EncodedKey encoded) {
+    return StateNamespace.decode(encoded.bytes(), (StateCodec) windowCodec);
+  }
+
+  /**
+   * After a restore: indexes the open windows again, from the keys and namespaces that hold a
+   * window buffer ({@code timeOf} gives a window's timer time, as the core sets it).
+   */
+  void rebuild(List<Tuple2<EncodedKey, EncodedKey>> buffers,
+      Function<StateNamespace, Long> timeOf) {
+    for (Tuple2<EncodedKey, EncodedKey> kn : buffers) {
+      add(kn.f0, kn.f1, timeOf.apply(namespace(kn.f1)));
+    }
+  }
+
+  /** How many windows are open (for tests). */
+  int openWindows() {
+    return open.size();
+  }
+
+  @Override
+  public long currentInputWatermark() {
+    return clocks.currentInputWatermark();
+  }
+
+  @Override
+  public long currentOutputWatermark() {
+    return clocks.currentOutputWatermark();
+  }
+
+  @Override
+  public long currentProcessingTime() {
+    return clocks.currentProcessingTime();
+  }
+}
