@@ -9,6 +9,7 @@ import dev.millrace.windowing.core.TimerData;
 import dev.millrace.windowing.core.TimerInternals;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -72,11 +73,16 @@ final class EndOfWindowIndex implements TimerInternals {
   private final FlinkClock.Real clock;
   /** The operator's clocks (its general timers read them from the same service). */
   private final TimerInternals clocks;
-  /** The open windows by the Flink time they fire at, each time's in the order they opened. */
-  private final TreeMap<Long, List<WindowOfKey>> byTime = new TreeMap<>();
-  /** The open windows, to set each window's timer once. */
-  private final Map<WindowOfKey, WindowOfKey> open = new HashMap<>();
+  /**
+   * The open windows by the Flink time they fire at, each time's in the order they opened (a set
+   * per time keeps each window's timer single: a small set, mostly in cache while its time's
+   * windows get elements, where one set of all open windows would miss the cache on every call).
+   */
+  private final TreeMap<Long, LinkedHashSet<WindowOfKey>> byTime = new TreeMap<>();
   private final WindowOfKey probe = new WindowOfKey();
+  /** The set of the time set last (elements of one time usually come together). */
+  private long lastTime = Long.MIN_VALUE;
+  private LinkedHashSet<WindowOfKey> lastSet;
   private final Map<EncodedKey, StateNamespace> decoded = new HashMap<>();
 
   /**
@@ -107,13 +113,16 @@ final class EndOfWindowIndex implements TimerInternals {
   }
 
   private void add(EncodedKey key, EncodedKey namespace, long timestamp) {
-    if (open.containsKey(probe.set(key, namespace))) {
-      return; // a window's one timer is always for its end
-    }
-    WindowOfKey w = new WindowOfKey().set(key, namespace);
-    open.put(w, w);
     long flinkTime = clock.register(TimeDomain.EVENT_TIME, timestamp).flinkTime();
-    byTime.computeIfAbsent(flinkTime, t -> new ArrayList<>()).add(w);
+    LinkedHashSet<WindowOfKey> windows = lastSet;
+    if (flinkTime != lastTime || windows == null) {
+      windows = byTime.computeIfAbsent(flinkTime, t -> new LinkedHashSet<>());
+      lastTime = flinkTime;
+      lastSet = windows;
+    }
+    if (!windows.contains(probe.set(key, namespace))) { // a window's one timer is for its end
+      windows.add(new WindowOfKey().set(key, namespace));
+    }
   }
 
   @Override
@@ -128,16 +137,16 @@ final class EndOfWindowIndex implements TimerInternals {
    * opened while firing wait for the next watermark.
    */
   void fireDue(long flinkWatermark, BiConsumer<EncodedKey, TimerData> fire) {
-    NavigableMap<Long, List<WindowOfKey>> due = byTime.headMap(flinkWatermark, true);
+    NavigableMap<Long, LinkedHashSet<WindowOfKey>> due = byTime.headMap(flinkWatermark, true);
     if (due.isEmpty()) {
       return;
     }
-    List<Map.Entry<Long, List<WindowOfKey>>> batch = new ArrayList<>(due.entrySet());
+    List<Map.Entry<Long, LinkedHashSet<WindowOfKey>>> batch = new ArrayList<>(due.entrySet());
     due.clear();
-    for (Map.Entry<Long, List<WindowOfKey>> e : batch) {
+    lastSet = null; // a window set again while firing goes into a new set
+    for (Map.Entry<Long, LinkedHashSet<WindowOfKey>> e : batch) {
       long timestamp = clock.timerTime(e.getKey());
       for (WindowOfKey w : e.getValue()) {
-        open.remove(w);
         fire.accept(w.key, TimerData.of(
             namespace(w.namespace), "end-of-window", TimeDomain.EVENT_TIME, timestamp));
       }
@@ -174,7 +183,7 @@ final class EndOfWindowIndex implements TimerInternals {
 
   /** How many windows are open (for tests). */
   int openWindows() {
-    return open.size();
+    return byTime.values().stream().mapToInt(LinkedHashSet::size).sum();
   }
 
   @Override
