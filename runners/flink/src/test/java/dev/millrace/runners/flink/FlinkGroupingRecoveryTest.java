@@ -48,14 +48,30 @@ class FlinkGroupingRecoveryTest implements Serializable {
   private static final AtomicLong SEEN = new AtomicLong();
   private static final AtomicBoolean FAILED = new AtomicBoolean();
 
-  /** Keys the numbers by their remainder mod 4, each worth 1; fails once, mid-window. */
+  private static final AtomicLong EARLY_SEEN = new AtomicLong();
+
+  /**
+   * Keys the numbers below {@code early} "early" (counting them in {@link #EARLY_SEEN}), the
+   * others by their remainder mod 4, each worth 1; fails once, at {@link #FAIL_AT}.
+   */
   static final class KeyThenFailOnce extends DoFn<Long, KV<String, Long>> {
+    private final long early;
+
+    KeyThenFailOnce(long early) {
+      this.early = early;
+    }
+
     @Override
     public void processElement(ProcessContext c) {
       if (SEEN.incrementAndGet() >= FAIL_AT && FAILED.compareAndSet(false, true)) {
         throw new IllegalStateException("injected failure after " + FAIL_AT + " elements");
       }
-      c.output(KV.of("k" + c.element() % 4, 1L));
+      if (c.element() < early) {
+        EARLY_SEEN.incrementAndGet();
+        c.output(KV.of("early", 1L));
+      } else {
+        c.output(KV.of("k" + c.element() % 4, 1L));
+      }
     }
   }
 
@@ -69,12 +85,18 @@ class FlinkGroupingRecoveryTest implements Serializable {
 
   /** Numbers stamped with their value in seconds, keyed mod 4, failing once; checkpointed. */
   private static PCollection<KV<String, Long>> keyedNumbersFailingOnce(Pipeline p) {
+    return keyedNumbersFailingOnce(p, 0);
+  }
+
+  /** The same, with the numbers below {@code early} keyed "early". */
+  private static PCollection<KV<String, Long>> keyedNumbersFailingOnce(Pipeline p, long early) {
     SEEN.set(0);
     FAILED.set(false);
+    EARLY_SEEN.set(0);
     return p
         .apply(GenerateSequence.from(0).to(ELEMENTS).withRate(4000, Duration.ofSeconds(1))
             .withTimestampFn(i -> Instant.ofEpochSecond(i)))
-        .apply(ParDo.of(new KeyThenFailOnce()));
+        .apply(ParDo.of(new KeyThenFailOnce(early)));
   }
 
   private static Pipeline checkpointedPipeline() {
@@ -133,22 +155,6 @@ class FlinkGroupingRecoveryTest implements Serializable {
     assertThat(Collect.results(id)).containsExactlyInAnyOrderElementsOf(expected);
   }
 
-  private static final AtomicLong EARLY_SEEN = new AtomicLong();
-
-  /** Keys numbers below 500 "early", the others by their remainder mod 4; fails once, later. */
-  static final class EarlyKeyThenFailOnce extends DoFn<Long, KV<String, Long>> {
-    @Override
-    public void processElement(ProcessContext c) {
-      if (SEEN.incrementAndGet() >= FAIL_AT && FAILED.compareAndSet(false, true)) {
-        throw new IllegalStateException("injected failure after " + FAIL_AT + " elements");
-      }
-      if (c.element() < 500) {
-        EARLY_SEEN.incrementAndGet();
-      }
-      c.output(KV.of(c.element() < 500 ? "early" : "k" + c.element() % 4, 1L));
-    }
-  }
-
   /**
    * A window that is open at the failure and gets nothing after the restart (the "early" key's
    * elements all come a second before the failure, so the checkpoint it restarts from has them):
@@ -159,16 +165,10 @@ class FlinkGroupingRecoveryTest implements Serializable {
   @ParameterizedTest(name = "stateBackend={0}")
   @ValueSource(strings = {"hashmap", "rocksdb"})
   void windowsOpenAtTheFailureWithNothingAfterTheRestartStillFire(String stateBackend) {
-    SEEN.set(0);
-    FAILED.set(false);
-    EARLY_SEEN.set(0);
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=flink",
         "--parallelism=2", "--checkpointingInterval=50", "--numberOfExecutionRetries=3",
         "--stateBackend=" + stateBackend).create());
-    PCollection<String> described = p
-        .apply(GenerateSequence.from(0).to(ELEMENTS).withRate(4000, Duration.ofSeconds(1))
-            .withTimestampFn(i -> Instant.ofEpochSecond(i)))
-        .apply(ParDo.of(new EarlyKeyThenFailOnce()))
+    PCollection<String> described = keyedNumbersFailingOnce(p, 500)
         .apply("TenThousandSeconds",
             Window.<KV<String, Long>>into(FixedWindows.of(Duration.ofSeconds(10_000))))
         .apply("PerWindow", Sum.longsPerKey())

@@ -1,6 +1,5 @@
 package dev.millrace.runners.flink.internal;
 
-import com.google.common.base.Preconditions;
 import dev.millrace.windowing.StateCodec;
 import dev.millrace.windowing.core.GroupAlsoByWindow;
 import dev.millrace.windowing.core.StateNamespace;
@@ -38,7 +37,7 @@ import org.apache.flink.api.java.tuple.Tuple2;
  * <p>(BATCH execution keeps Flink timers, {@link EndOfWindowTimers}: there Flink fires a key's
  * timers when its input ends and keeps no other key's state.)
  */
-final class EndOfWindowIndex implements TimerInternals {
+final class EndOfWindowIndex extends WindowEndTimers {
   /** How many decoded namespaces are kept for firing (open windows share few namespaces). */
   private static final int CACHED_NAMESPACES = 16384;
 
@@ -70,9 +69,6 @@ final class EndOfWindowIndex implements TimerInternals {
   private final Supplier<EncodedKey> currentKey;
   private final Function<StateNamespace, EncodedKey> encodedNamespace;
   private final StateCodec<?> windowCodec;
-  private final FlinkClock.Real clock;
-  /** The operator's clocks (its general timers read them from the same service). */
-  private final TimerInternals clocks;
   /**
    * The open windows by the Flink time they fire at, each time's in the order they opened (a set
    * per time keeps each window's timer single: a small set, mostly in cache while its time's
@@ -94,21 +90,15 @@ final class EndOfWindowIndex implements TimerInternals {
   EndOfWindowIndex(Supplier<EncodedKey> currentKey,
       Function<StateNamespace, EncodedKey> encodedNamespace, StateCodec<?> windowCodec,
       FlinkClock clock, TimerInternals clocks) {
-    Preconditions.checkArgument(clock instanceof FlinkClock.Real,
-        "an index of end-of-window timers needs real clocks, not %s", clock);
+    super(clock, clocks);
     this.currentKey = currentKey;
     this.encodedNamespace = encodedNamespace;
     this.windowCodec = windowCodec;
-    this.clock = (FlinkClock.Real) clock;
-    this.clocks = clocks;
   }
 
   @Override
   public void setTimer(TimerData timer) {
-    Preconditions.checkArgument(
-        timer.domain() == TimeDomain.EVENT_TIME && !timer.namespace().isGlobal(),
-        "a grouping whose windows fire only at their end sets event-time timers of windows, "
-            + "not %s", timer);
+    checkWindowTimer(timer);
     add(currentKey.get(), encodedNamespace.apply(timer.namespace()), timer.timestamp());
   }
 
@@ -123,12 +113,6 @@ final class EndOfWindowIndex implements TimerInternals {
     if (!windows.contains(probe.set(key, namespace))) { // a window's one timer is for its end
       windows.add(new WindowOfKey().set(key, namespace));
     }
-  }
-
-  @Override
-  public void deleteTimer(StateNamespace namespace, String timerId, TimeDomain domain) {
-    throw new UnsupportedOperationException("a grouping whose windows fire only at their end "
-        + "never deletes a timer, but was asked to delete " + timerId + " in " + namespace);
   }
 
   /**
@@ -184,20 +168,5 @@ final class EndOfWindowIndex implements TimerInternals {
   /** How many windows are open (for tests). */
   int openWindows() {
     return byTime.values().stream().mapToInt(LinkedHashSet::size).sum();
-  }
-
-  @Override
-  public long currentInputWatermark() {
-    return clocks.currentInputWatermark();
-  }
-
-  @Override
-  public long currentOutputWatermark() {
-    return clocks.currentOutputWatermark();
-  }
-
-  @Override
-  public long currentProcessingTime() {
-    return clocks.currentProcessingTime();
   }
 }

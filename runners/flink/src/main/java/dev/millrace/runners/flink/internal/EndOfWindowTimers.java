@@ -1,6 +1,5 @@
 package dev.millrace.runners.flink.internal;
 
-import com.google.common.base.Preconditions;
 import dev.millrace.windowing.StateCodec;
 import dev.millrace.windowing.core.GroupAlsoByWindow;
 import dev.millrace.windowing.core.StateNamespace;
@@ -30,15 +29,12 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
  * operator computes its output watermark, so a pending timer is never behind the input watermark
  * when the output watermark is computed: it needs no index of pending times to hold it.
  */
-final class EndOfWindowTimers implements TimerInternals {
+final class EndOfWindowTimers extends WindowEndTimers {
   private final InternalTimerService<EncodedKey> service;
   private final Function<StateNamespace, EncodedKey> encodedNamespace;
   /** Tells the state internals the encoding of a fired timer's namespace. */
   private final BiConsumer<StateNamespace, EncodedKey> remember;
   private final StateCodec<?> windowCodec;
-  private final FlinkClock.Real clock;
-  /** The operator's clocks (its general timers read them from the same service). */
-  private final TimerInternals clocks;
 
   /**
    * @param encodedNamespace the encoding of a window namespace (as the state internals cache it)
@@ -50,30 +46,18 @@ final class EndOfWindowTimers implements TimerInternals {
       Function<StateNamespace, EncodedKey> encodedNamespace,
       BiConsumer<StateNamespace, EncodedKey> remember, StateCodec<?> windowCodec,
       FlinkClock clock, TimerInternals clocks) {
-    Preconditions.checkArgument(clock instanceof FlinkClock.Real,
-        "end-of-window timers need real clocks, not %s", clock);
+    super(clock, clocks);
     this.service = service;
     this.encodedNamespace = encodedNamespace;
     this.remember = remember;
     this.windowCodec = windowCodec;
-    this.clock = (FlinkClock.Real) clock;
-    this.clocks = clocks;
   }
 
   @Override
   public void setTimer(TimerData timer) {
-    Preconditions.checkArgument(
-        timer.domain() == TimeDomain.EVENT_TIME && !timer.namespace().isGlobal(),
-        "a grouping whose windows fire only at their end sets event-time timers of windows, "
-            + "not %s", timer);
+    checkWindowTimer(timer);
     FlinkClock.Registration r = clock.register(TimeDomain.EVENT_TIME, timer.timestamp());
     service.registerEventTimeTimer(encodedNamespace.apply(timer.namespace()), r.flinkTime());
-  }
-
-  @Override
-  public void deleteTimer(StateNamespace namespace, String timerId, TimeDomain domain) {
-    throw new UnsupportedOperationException("a grouping whose windows fire only at their end "
-        + "never deletes a timer, but was asked to delete " + timerId + " in " + namespace);
   }
 
   /** The window timer Flink fired, as the core's due timer. */
@@ -83,20 +67,5 @@ final class EndOfWindowTimers implements TimerInternals {
     remember.accept(ns, timer.getNamespace());
     return List.of(TimerData.of(
         ns, "end-of-window", TimeDomain.EVENT_TIME, clock.timerTime(timer.getTimestamp())));
-  }
-
-  @Override
-  public long currentInputWatermark() {
-    return clocks.currentInputWatermark();
-  }
-
-  @Override
-  public long currentOutputWatermark() {
-    return clocks.currentOutputWatermark();
-  }
-
-  @Override
-  public long currentProcessingTime() {
-    return clocks.currentProcessingTime();
   }
 }
