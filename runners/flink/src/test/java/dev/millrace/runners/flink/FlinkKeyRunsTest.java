@@ -28,11 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A grouping that reads records from Flink's sources (no TestStream) processes them as they come,
- * except that in STREAMING execution consecutive records of one key are processed together, as a
- * run of bounded length; in BATCH execution Flink fires a key's timers as soon as the next key
- * comes, so nothing may wait. Either way every group must come out exactly once and whole: a hot
- * key with more records in a row than one run holds, short runs, single records, and keys that
- * come back after others.
+ * except that in STREAMING execution, when windows fire only at their end (as here), consecutive
+ * records of one key are processed together, as a run of bounded length; in BATCH execution
+ * Flink fires a key's timers as soon as the next key comes, so nothing may wait. Either way every
+ * group must come out exactly once and whole: a hot key with more records in a row than one run
+ * holds, short runs, single records, and keys that come back after others.
  */
 class FlinkKeyRunsTest implements Serializable {
   @RegisterExtension

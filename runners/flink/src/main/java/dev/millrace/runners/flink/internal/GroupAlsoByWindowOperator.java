@@ -98,8 +98,9 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   /**
    * @param groupedOutput true for a GroupByKey (panes are lists, given out unmodifiable), false
    *     for a combine (panes are the combined values)
-   * @param batchExecution whether the job runs in Flink's BATCH execution mode (then no record is
-   *     held back for the next: Flink fires a key's timers as soon as the next key comes)
+   * @param batchExecution whether the job runs in Flink's BATCH execution mode (then windows that
+   *     fire only at their end keep Flink timers, and no record is held back for the next: Flink
+   *     fires a key's timers as soon as the next key comes)
    */
   @SuppressWarnings("unchecked")
   public GroupAlsoByWindowOperator(
@@ -190,11 +191,13 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
    * Processes an element in arrival order. Under a TestStream a record carries its bundle number:
    * the elements of the bundle are buffered and processed together, key by key, when the bundle
    * ends (another bundle starts, a watermark, processing-time timer or checkpoint barrier arrives,
-   * or the input ends). Other records are processed at once, except that in STREAMING execution
-   * records of the same key as the record before them (a hot key) join a run of that key,
-   * processed as one call when another key comes, at {@value #MAX_RUN} records, or at any of the
-   * bundle's ends. (In BATCH execution Flink fires a key's timers as soon as the next key comes,
-   * before the operator sees that key's first record: there nothing waits.)
+   * or the input ends). Other records are processed at once, except that in STREAMING execution,
+   * when windows fire only at their end, records of the same key as the record before them (a hot
+   * key) join a run of that key, processed as one call when another key comes, at {@value
+   * #MAX_RUN} records, or at any of the bundle's ends: such windows put out nothing before a
+   * watermark, which processes the run first, so holding it delays no pane. (Under other triggers
+   * a pane may be due at any element; in BATCH execution Flink fires a key's timers as soon as
+   * the next key comes, before the operator sees that key's first record: there nothing waits.)
    *
    * <p>Arrival order matters for speed, not only for latency: windows and their timers are then
    * created in about the order they will fire, so Flink's timer heap and state tables are walked
@@ -218,7 +221,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
       return;
     }
     EncodedKey key = (EncodedKey) getCurrentKey();
-    if (!batchExecution && pending.isEmpty() && key.equals(previousKey)) {
+    if (endOfWindowIndex != null && pending.isEmpty() && key.equals(previousKey)) {
       run.add(valueOnly(v));
       if (run.size() >= MAX_RUN) {
         flushRun();
