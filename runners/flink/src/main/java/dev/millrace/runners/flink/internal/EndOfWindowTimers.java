@@ -15,8 +15,8 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
 /**
  * The timers of a grouping whose windows fire only at their end ({@link
  * GroupAlsoByWindow#firesOnlyAtEndOfWindow}), with real clocks, in BATCH execution (STREAMING
- * execution indexes the open windows in memory instead, {@link EndOfWindowIndex}, and comes here
- * only for Flink timers restored from a checkpoint taken before it did): such a grouping sets one
+ * execution indexes the open windows in memory instead, {@link EndOfWindowIndex}, and ignores
+ * such Flink timers restored from a checkpoint taken before it did): such a grouping sets one
  * event-time timer per window, always for the window's end, and never moves or deletes it, so a
  * Flink timer alone says everything about it. It is registered under the window's encoded
  * namespace at {@code end + 1} (Flink fires once its watermark reaches the registered time,

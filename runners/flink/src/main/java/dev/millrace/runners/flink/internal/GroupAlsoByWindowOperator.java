@@ -310,8 +310,12 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   }
 
   private void onTimer(InternalTimer<EncodedKey, EncodedKey> timer) {
-    // (With an end-of-window index, Flink timers of the window path come only from checkpoints
-    // taken before it was used.)
+    if (endOfWindowIndex != null) {
+      // A window's Flink timer restored from a checkpoint taken before the index was used: the
+      // index, rebuilt from the restored buffers, fires that window (firing it here too would
+      // put out a second, empty pane).
+      return;
+    }
     fire(endOfWindowTimers != null ? endOfWindowTimers.fired(timer) : timers.takeDue(timer));
   }
 
