@@ -35,7 +35,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * windowing core ({@link GroupAlsoByWindow}) for the current key over Flink keyed state
  * ({@link FlinkStateInternals}) and Flink's timer service ({@link FlinkTimers}); Flink's own
  * window operators are not used, so panes, triggers, lateness and holds behave exactly as on
- * every other runner.
+ * every other runner. When every window fires only at its end (the default trigger, no allowed
+ * lateness, END_OF_WINDOW timestamps, non-merging windows) a window's timer is a plain Flink timer
+ * in BATCH execution ({@link EndOfWindowTimers}) and an entry of an in-memory index of open
+ * windows in STREAMING execution ({@link EndOfWindowIndex}, fired when a watermark makes it due).
  *
  * <p>The output watermark is the input watermark held back by the watermark holds and the
  * pending event-time timers of all keys of this instance; it is refreshed before each element
