@@ -57,6 +57,7 @@ final class NativeFlinkJobs {
               .withTimestampAssigner((t, previous) -> t.f1))
           .keyBy(new ByWord(), Types.STRING)
           .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+          .allowedLateness(FlinkBenchmark.lateness)
           .reduce(new Sum());
     } else {
       KeyedStream<Tuple3<String, Long, Long>, String> keyed =
