@@ -1,13 +1,11 @@
 package dev.millrace.runners.flink.internal;
 
-import dev.millrace.windowing.StateCodec;
 import dev.millrace.windowing.core.GroupAlsoByWindow;
 import dev.millrace.windowing.core.StateNamespace;
 import dev.millrace.windowing.core.TimeDomain;
 import dev.millrace.windowing.core.TimerData;
 import dev.millrace.windowing.core.TimerInternals;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +36,6 @@ import org.apache.flink.api.java.tuple.Tuple2;
  * timers when its input ends and keeps no other key's state.)
  */
 final class EndOfWindowIndex extends WindowEndTimers {
-  /** How many decoded namespaces are kept for firing (open windows share few namespaces). */
-  private static final int CACHED_NAMESPACES = 16384;
-
   /** An open window of a key: the key and the window's namespace, as Flink state knows them. */
   private static class WindowOfKey {
     EncodedKey key;
@@ -68,7 +63,7 @@ final class EndOfWindowIndex extends WindowEndTimers {
 
   private final Supplier<EncodedKey> currentKey;
   private final Function<StateNamespace, EncodedKey> encodedNamespace;
-  private final StateCodec<?> windowCodec;
+  private final Function<EncodedKey, StateNamespace> namespaceOf;
   /**
    * The open windows by the Flink time they fire at, each time's in the order they opened (a set
    * per time keeps each window's timer single: a small set, mostly in cache while its time's
@@ -79,21 +74,21 @@ final class EndOfWindowIndex extends WindowEndTimers {
   /** The set of the time set last (elements of one time usually come together). */
   private long lastTime = Long.MIN_VALUE;
   private LinkedHashSet<WindowOfKey> lastSet;
-  private final Map<EncodedKey, StateNamespace> decoded = new HashMap<>();
 
   /**
    * @param currentKey the operator's current Flink key
    * @param encodedNamespace the encoding of a window namespace (as the state internals cache it)
+   * @param namespaceOf the window namespace of an encoding (likewise)
    * @param clock a real clock (TestStream clocks use {@link FlinkTimers})
    * @param clocks reads the watermarks and processing time
    */
   EndOfWindowIndex(Supplier<EncodedKey> currentKey,
-      Function<StateNamespace, EncodedKey> encodedNamespace, StateCodec<?> windowCodec,
-      FlinkClock clock, TimerInternals clocks) {
+      Function<StateNamespace, EncodedKey> encodedNamespace,
+      Function<EncodedKey, StateNamespace> namespaceOf, FlinkClock clock, TimerInternals clocks) {
     super(clock, clocks);
     this.currentKey = currentKey;
     this.encodedNamespace = encodedNamespace;
-    this.windowCodec = windowCodec;
+    this.namespaceOf = namespaceOf;
   }
 
   @Override
@@ -132,27 +127,11 @@ final class EndOfWindowIndex extends WindowEndTimers {
       long timestamp = clock.timerTime(e.getKey());
       for (WindowOfKey w : e.getValue()) {
         fire.accept(w.key, TimerData.of(
-            namespace(w.namespace), "end-of-window", TimeDomain.EVENT_TIME, timestamp));
+            namespaceOf.apply(w.namespace), "end-of-window", TimeDomain.EVENT_TIME, timestamp));
       }
     }
   }
 
-  private StateNamespace namespace(EncodedKey encoded) {
-    StateNamespace ns = decoded.get(encoded);
-    if (ns == null) {
-      if (decoded.size() >= CACHED_NAMESPACES) {
-        decoded.clear();
-      }
-      ns = decode(encoded);
-      decoded.put(encoded, ns);
-    }
-    return ns;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private StateNamespace decode(EncodedKey encoded) {
-    return StateNamespace.decode(encoded.bytes(), (StateCodec) windowCodec);
-  }
 
   /**
    * After a restore: indexes the open windows again, from the keys and namespaces that hold a
@@ -161,7 +140,7 @@ final class EndOfWindowIndex extends WindowEndTimers {
   void rebuild(List<Tuple2<EncodedKey, EncodedKey>> buffers,
       Function<StateNamespace, Long> timeOf) {
     for (Tuple2<EncodedKey, EncodedKey> kn : buffers) {
-      add(kn.f0, kn.f1, timeOf.apply(namespace(kn.f1)));
+      add(kn.f0, kn.f1, timeOf.apply(namespaceOf.apply(kn.f1)));
     }
   }
 

@@ -1,13 +1,11 @@
 package dev.millrace.runners.flink.internal;
 
-import dev.millrace.windowing.StateCodec;
 import dev.millrace.windowing.core.GroupAlsoByWindow;
 import dev.millrace.windowing.core.StateNamespace;
 import dev.millrace.windowing.core.TimeDomain;
 import dev.millrace.windowing.core.TimerData;
 import dev.millrace.windowing.core.TimerInternals;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -32,25 +30,21 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
 final class EndOfWindowTimers extends WindowEndTimers {
   private final InternalTimerService<EncodedKey> service;
   private final Function<StateNamespace, EncodedKey> encodedNamespace;
-  /** Tells the state internals the encoding of a fired timer's namespace. */
-  private final BiConsumer<StateNamespace, EncodedKey> remember;
-  private final StateCodec<?> windowCodec;
+  private final Function<EncodedKey, StateNamespace> namespaceOf;
 
   /**
    * @param encodedNamespace the encoding of a window namespace (as the state internals cache it)
-   * @param remember gives the state internals a fired timer's namespace with its encoding
+   * @param namespaceOf the window namespace of an encoding (likewise)
    * @param clock a real clock (TestStream clocks use {@link FlinkTimers})
    * @param clocks reads the watermarks and processing time
    */
   EndOfWindowTimers(InternalTimerService<EncodedKey> service,
       Function<StateNamespace, EncodedKey> encodedNamespace,
-      BiConsumer<StateNamespace, EncodedKey> remember, StateCodec<?> windowCodec,
-      FlinkClock clock, TimerInternals clocks) {
+      Function<EncodedKey, StateNamespace> namespaceOf, FlinkClock clock, TimerInternals clocks) {
     super(clock, clocks);
     this.service = service;
     this.encodedNamespace = encodedNamespace;
-    this.remember = remember;
-    this.windowCodec = windowCodec;
+    this.namespaceOf = namespaceOf;
   }
 
   @Override
@@ -61,11 +55,8 @@ final class EndOfWindowTimers extends WindowEndTimers {
   }
 
   /** The window timer Flink fired, as the core's due timer. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   List<TimerData> fired(InternalTimer<EncodedKey, EncodedKey> timer) {
-    StateNamespace ns = StateNamespace.decode(timer.getNamespace().bytes(), (StateCodec) windowCodec);
-    remember.accept(ns, timer.getNamespace());
-    return List.of(TimerData.of(
-        ns, "end-of-window", TimeDomain.EVENT_TIME, clock.timerTime(timer.getTimestamp())));
+    return List.of(TimerData.of(namespaceOf.apply(timer.getNamespace()), "end-of-window",
+        TimeDomain.EVENT_TIME, clock.timerTime(timer.getTimestamp())));
   }
 }

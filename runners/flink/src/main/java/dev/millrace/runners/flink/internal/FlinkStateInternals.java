@@ -78,6 +78,8 @@ final class FlinkStateInternals implements StateInternals {
    * never go stale (not on key switches, not on restore).
    */
   private final Map<StateNamespace, Encoded> namespaces = new HashMap<>();
+  /** The same namespaces by their encoding (for fired timers, which give back the encoding). */
+  private final Map<EncodedKey, StateNamespace> decodedNamespaces = new HashMap<>();
   private MapState<EncodedKey, Long> holdsState;
 
   /**
@@ -320,13 +322,20 @@ final class FlinkStateInternals implements StateInternals {
   }
 
   /**
-   * Caches {@code encoded} as the encoding of {@code namespace}, as a timer registered under it
-   * gives both back: the core's next access need not encode the namespace again.
+   * The namespace whose encoding is {@code encoded} (a window namespace, decoded with {@code
+   * windowCodec} unless cached), cached both ways: the core's next access to it, under a fired
+   * timer, need not encode it again.
    */
-  void rememberNamespace(StateNamespace namespace, EncodedKey encoded) {
-    if (!namespaces.containsKey(namespace)) {
-      cache(namespace, encoded);
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  StateNamespace namespaceOf(EncodedKey encoded, StateCodec<?> windowCodec) {
+    StateNamespace namespace = decodedNamespaces.get(encoded);
+    if (namespace == null) {
+      namespace = StateNamespace.decode(encoded.bytes(), (StateCodec) windowCodec);
+      if (!namespaces.containsKey(namespace)) {
+        cache(namespace, encoded);
+      }
     }
+    return namespace;
   }
 
   private Encoded encoded(StateNamespace namespace) {
@@ -337,9 +346,11 @@ final class FlinkStateInternals implements StateInternals {
   private Encoded cache(StateNamespace namespace, EncodedKey encoded) {
     if (namespaces.size() >= CACHED_NAMESPACES) {
       namespaces.clear(); // start over: the open windows come back at once
+      decodedNamespaces.clear();
     }
     Encoded e = new Encoded(encoded);
     namespaces.put(namespace, e);
+    decodedNamespaces.put(encoded, namespace);
     return e;
   }
 

@@ -13,6 +13,7 @@ import dev.millrace.windowing.WindowedValue;
 import dev.millrace.windowing.core.DropCounter;
 import dev.millrace.windowing.core.GroupAlsoByWindow;
 import dev.millrace.windowing.core.KeyedGroupAlsoByWindow;
+import dev.millrace.windowing.core.StateNamespace;
 import dev.millrace.windowing.core.TimeDomain;
 import dev.millrace.windowing.core.TimerData;
 import dev.millrace.windowing.core.TimerInternals;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
@@ -90,7 +92,7 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
   private transient EncodedKey lastKey;
   private transient Map<EncodedKey, List<WindowedValue<Object>>> pending;
   private transient long pendingBundle;
-  /** The key of the last record without a bundle number, and the records of it not yet processed. */
+  /** The key of the last record without a bundle number, and its records not yet processed. */
   private transient EncodedKey previousKey;
   private transient List<WindowedValue<Object>> run;
   private transient Object lastDecodedKey;
@@ -146,11 +148,12 @@ public final class GroupAlsoByWindowOperator extends AbstractStreamOperator<Wind
     } else {
       timers = new FlinkTimers(this, service, windowCodec, () -> outputWatermark, clock);
       if (endOfWindowOnly) {
-        endOfWindowTimers = new EndOfWindowTimers(service, state::encodedNamespace,
-            state::rememberNamespace, windowCodec, clock, timers);
+        Function<EncodedKey, StateNamespace> namespaceOf = e -> state.namespaceOf(e, windowCodec);
+        endOfWindowTimers = new EndOfWindowTimers(
+            service, state::encodedNamespace, namespaceOf, clock, timers);
         if (!batchExecution) {
           endOfWindowIndex = new EndOfWindowIndex(() -> (EncodedKey) getCurrentKey(),
-              state::encodedNamespace, windowCodec, clock, timers);
+              state::encodedNamespace, namespaceOf, clock, timers);
         }
       }
     }

@@ -30,7 +30,8 @@ class EndOfWindowIndexTest {
   private EncodedKey current;
   private final List<String> fired = new ArrayList<>();
   private final EndOfWindowIndex index = new EndOfWindowIndex(() -> current,
-      ns -> new EncodedKey(ns.encode()), CODEC, FlinkClock.real(), new NoClocks());
+      ns -> new EncodedKey(ns.encode()), e -> StateNamespace.decode(e.bytes(), CODEC),
+      FlinkClock.real(), new NoClocks());
 
   private static EncodedKey key(String k) {
     return new EncodedKey(k.getBytes(StandardCharsets.UTF_8));
@@ -59,7 +60,8 @@ class EndOfWindowIndexTest {
     IntervalWindow w = (IntervalWindow) timer.namespace().window();
     assertThat(timer.timestamp()).isEqualTo(w.maxTimestampMillis());
     assertThat(timer.domain()).isEqualTo(TimeDomain.EVENT_TIME);
-    fired.add(new String(key.bytes(), StandardCharsets.UTF_8) + "@" + w.start().getEpochSecond() / 60);
+    String k = new String(key.bytes(), StandardCharsets.UTF_8);
+    fired.add(k + "@" + w.start().getEpochSecond() / 60);
   }
 
   @Test
